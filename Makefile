@@ -1,0 +1,54 @@
+# The two commands of the contract: `make book` and `make test`.
+# Bare `make` prints this help.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# The venv is a real file target: it is rebuilt only when the pins change.
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help book rebuild test clean validate prepare execute add-article extract bench
+
+help:  ## show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "  make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]"
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "[setup] virtual environment $(VENV) and pinned requirements"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+book: $(STAMP)  ## set up and build the HTML book into _build/html
+	@$(PY) -m analysis build
+
+rebuild: $(STAMP)  ## re-execute every chapter and rebuild from scratch
+	@$(PY) -m analysis build --clean
+
+test: $(STAMP)  ## set up and run every test
+	@$(PY) -m pytest
+
+validate: $(STAMP)  ## check the manifest, checksums and encodings only
+	@$(PY) -m analysis validate
+
+prepare: $(STAMP)  ## cleaned texts and tables into data/processed/
+	@$(PY) -m analysis prepare
+
+execute: $(STAMP)  ## execute the chapter notebooks (those whose inputs changed)
+	@$(PY) -m analysis execute
+
+add-article: $(STAMP)  ## add FILE to the corpus (LANG=ar|fa|en)
+	@test -n "$(FILE)" -a -n "$(LANG)" || { echo "usage: make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]" >&2; exit 2; }
+	@LANG=C.UTF-8 $(PY) -m analysis add-article "$(FILE)" --lang "$(LANG)" --outlet "$(OUTLET)" --title "$(TITLE)" --date "$(DATE)"
+
+extract: $(STAMP)  ## mentions in FILES=... as JSON Lines
+	@$(PY) -m analysis extract $(FILES)
+
+bench: $(STAMP)  ## throughput and memory of extraction at 100, 1,000, 10,000 articles
+	@$(PY) bench/bench_extract.py
+
+clean:  ## remove build outputs and caches (keeps .venv)
+	rm -rf _build data/processed book/*.ipynb book/figures .pytest_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

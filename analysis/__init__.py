@@ -1,0 +1,4 @@
+"""Analysis package for the messaging-platforms report.
+
+Everything that moves data lives here; notebooks and tests only call it.
+"""

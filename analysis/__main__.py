@@ -1,0 +1,87 @@
+"""Command line: every pipeline step is also a command.
+
+    python -m analysis validate              check manifest, checksums, encodings
+    python -m analysis prepare               cleaned texts and tables → data/processed/
+    python -m analysis execute [NAME ...]    run chapter notebooks with papermill
+    python -m analysis build [--clean]       all of the above, then the HTML book
+    python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
+    python -m analysis extract FILE ...      mentions as JSON Lines
+
+Problems with the input print one line naming the file and exit 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .paths import Paths
+
+
+def _paths(args) -> Paths:
+    return Paths(Path(args.root).resolve()) if args.root else Paths.from_env()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "extract":
+        # The extractor has its own streaming CLI (one error line per bad file).
+        from .extract.cli import main as extract_main
+        return extract_main(argv[1:])
+
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", help="project root to work on (default: this checkout)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check the manifest and raw articles")
+    sub.add_parser("prepare", help="write cleaned texts and tables to data/processed/")
+    ex = sub.add_parser("execute", help="execute chapter notebooks")
+    ex.add_argument("names", nargs="*")
+    ex.add_argument("--force", action="store_true")
+    b = sub.add_parser("build", help="validate, prepare, execute and build the HTML book")
+    b.add_argument("--clean", action="store_true", help="re-execute and rebuild everything")
+    add = sub.add_parser("add-article", help="add a raw article to the corpus")
+    add.add_argument("file", type=Path)
+    add.add_argument("--lang", required=True, choices=["ar", "fa", "en"])
+    add.add_argument("--outlet", default="")
+    add.add_argument("--title", default="")
+    add.add_argument("--date", default="", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    add.add_argument("--dated-by", default="")
+    add.add_argument("--notes", default="")
+    sub.add_parser("extract", help="mentions as JSON Lines (see README)")
+    args = parser.parse_args(argv)
+    paths = _paths(args)
+
+    from .build import BuildError
+    from .execute import ChapterError
+    try:
+        if args.command == "validate":
+            from .corpus import load_corpus
+            corpus = load_corpus(paths)
+            print(f"ok: {len(corpus)} articles, manifest and checksums verified")
+        elif args.command == "prepare":
+            from . import prepare
+            written = prepare.run(paths)
+            print(f"ok: {len(written)} file(s) written to data/processed/")
+        elif args.command == "execute":
+            from . import execute
+            from .corpus import load_corpus
+            load_corpus(paths)
+            execute.run(paths, tuple(args.names) or None, force=args.force)
+        elif args.command == "build":
+            from . import build
+            build.run(paths, clean=args.clean)
+        elif args.command == "add-article":
+            from .articles import add_article
+            row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
+                              published=args.date, dated_by=args.dated_by, notes=args.notes)
+            print(f"added article {row.id}: data/raw/{row.file} (sha256 {row.sha256[:12]}…)")
+    except (InputError, ChapterError, BuildError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""Errors about the project's inputs, reported as one clear line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input: names the file (and line or record) so a person can fix it.
+
+    The command-line entry point prints ``str(err)`` and exits non-zero, with
+    no traceback: these are problems in the data, not bugs in the code.
+    """
+
+    def __init__(self, file: Path | str, message: str, line: int | None = None,
+                 record: str | None = None):
+        self.file = str(file)
+        self.message = message
+        self.line = line
+        self.record = record
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.record is not None:
+            where += f" ({self.record})"
+        return f"{where}: {self.message}"

@@ -1,0 +1,128 @@
+"""Pipeline step ``execute``: text notebooks → executed notebooks, with papermill.
+
+A chapter is re-executed only when the content hash of its inputs changes
+(its source, the ``analysis`` package, the curated data and the parameters);
+content hashes, unlike file times, survive a fresh clone or a checkout.
+Outputs are made deterministic: stable cell ids, a fixed kernelspec, and no
+papermill timing metadata, so two clean runs give identical notebooks.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from .chapters import Chapter, chapters
+from .errors import InputError
+from .paths import PATHS, Paths
+from .prepare import write_atomic
+
+KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
+# Inputs a chapter may read. Derived data (data/processed) is a function of
+# these, so hashing them is enough.
+_INPUT_GLOBS = ("analysis/**/*.py", "analysis/**/*.csv", "data/articles.csv", "data/raw/*",
+                "data/cleaning/*", "data/reference/*", "data/annotations/*",
+                "data/gazetteer/*", "data/lexicon/*", "requirements.txt")
+
+
+class ChapterError(Exception):
+    """A chapter failed to execute; the message names the chapter and cell."""
+
+
+def inputs_digest(chapter: Chapter, parameters: dict) -> str:
+    root = chapter.paths.root
+    h = hashlib.sha256()
+    files = sorted({p for g in _INPUT_GLOBS for p in root.glob(g) if p.is_file()
+                    and "__pycache__" not in p.parts})
+    for p in [chapter.source, *files]:
+        h.update(str(p.relative_to(root)).encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    h.update(json.dumps(parameters, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def to_notebook(source: Path) -> nbformat.NotebookNode:
+    """Read a Jupytext text notebook as an ipynb with stable ids and a kernelspec."""
+    nb = jupytext.read(source, fmt="py:percent")
+    nb.metadata["kernelspec"] = dict(KERNEL)
+    nb.metadata.pop("jupytext", None)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:03d}"
+    return nb
+
+
+def scrub(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove what changes from run to run; hide papermill's parameter cell."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.get("language_info", {}).pop("version", None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            cell.metadata["tags"] = [*tags, "remove-cell"]
+        cell["id"] = f"cell-{i:03d}"  # the injected cell shifts the numbering
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = None
+    return nb
+
+
+def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> bool:
+    """Execute one chapter if its inputs changed. Returns True if it ran."""
+    import papermill  # imported here: it is slow to import and most runs skip
+
+    digest = inputs_digest(chapter, parameters)
+    if (not force and chapter.executed.exists() and chapter.stamp.exists()
+            and chapter.stamp.read_text().strip() == digest):
+        return False
+    if not chapter.source.exists():
+        raise InputError(chapter.source, "chapter source not found")
+    nb = to_notebook(chapter.source)
+    env_before = dict(os.environ)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    os.environ["BOOK_ROOT"] = str(chapter.paths.root)
+    try:
+        chapter.failed.parent.mkdir(parents=True, exist_ok=True)
+        # papermill writes the notebook as it goes: on failure it is kept in
+        # _build/failed/ for the reader of the error (CI uploads it).
+        executed = papermill.execute_notebook(
+            nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"],
+            cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
+        )
+    except papermill.PapermillExecutionError as err:
+        raise ChapterError(
+            f"chapter {chapter.name} ({chapter.source.relative_to(chapter.paths.root)}) "
+            f"failed in cell {err.exec_count}: {err.ename}: {err.evalue} "
+            f"(executed copy kept in {chapter.failed.relative_to(chapter.paths.root)})"
+        ) from None
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    chapter.failed.unlink(missing_ok=True)
+    executed = scrub(executed)
+    data = nbformat.writes(executed, version=4).encode("utf-8")
+    chapter.executed.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(chapter.executed, data)
+    chapter.stamp.parent.mkdir(parents=True, exist_ok=True)
+    chapter.stamp.write_text(digest + "\n")
+    return True
+
+
+def run(paths: Paths = PATHS, names: tuple[str, ...] | None = None, force: bool = False,
+        log=print) -> list[str]:
+    ran = []
+    parameters = {"data_dir": str(paths.data)}
+    for ch in chapters(paths) if names is None else chapters(paths, names):
+        did = execute_chapter(ch, parameters, force=force)
+        log(f"  chapter {ch.name}: {'executed' if did else 'up to date'}")
+        if did:
+            ran.append(ch.name)
+    return ran

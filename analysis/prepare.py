@@ -1,0 +1,74 @@
+"""Pipeline step ``prepare``: verified corpus → tables in ``data/processed/``.
+
+Outputs are written only after the whole corpus has passed validation, each
+file atomically, in a fixed order with fixed formatting, so that two runs on
+the same inputs give byte-identical files.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables
+from .corpus import Corpus, load_corpus
+from .paths import PATHS, Paths
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly that. Returns True if written."""
+    if path.exists() and path.read_bytes() == data:
+        return False  # unchanged: keep the mtime so downstream steps can skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    return {
+        "articles.csv": tables.articles_table(corpus),
+        "paragraphs.csv": tables.paragraphs_table(corpus),
+        "tweets.csv": tables.tweets_table(corpus),
+        "cleaning.csv": tables.cleaning_table(corpus),
+    }
+
+
+def clean_text_record(article) -> dict:
+    """The cleaned text and its edits: enough to rebuild the offset map."""
+    return {
+        "id": article.id,
+        "sha256": article.row.sha256,
+        "text": article.clean.text,
+        "edits": [[e.start, e.end, e.replacement, e.rule] for e in article.clean.edits],
+    }
+
+
+def run(paths: Paths = PATHS) -> list[Path]:
+    corpus = load_corpus(paths)
+    outputs: dict[Path, bytes] = {}
+    for name, df in processed_tables(corpus).items():
+        outputs[paths.processed / name] = csv_bytes(df)
+    for a in corpus:
+        rec = json.dumps(clean_text_record(a), ensure_ascii=False, indent=1, sort_keys=True)
+        outputs[paths.processed / "clean" / f"{a.id}.json"] = (rec + "\n").encode("utf-8")
+    # Drop cleaned texts of articles no longer in the manifest.
+    clean_dir = paths.processed / "clean"
+    if clean_dir.is_dir():
+        for stale in clean_dir.glob("*.json"):
+            if stale not in outputs:
+                stale.unlink()
+    return [p for p, data in sorted(outputs.items()) if write_atomic(p, data)]

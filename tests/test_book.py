@@ -1,0 +1,98 @@
+"""The whole pipeline into a temporary directory: the book as a reader gets it.
+
+One copy of the project is built once and then changed step by step, because
+each build costs a few seconds (papermill and Sphinx).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.conftest import assert_one_clear_error, copy_project, run_cli
+
+HOSTILE_TITLE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    paths = copy_project(tmp_path_factory.mktemp("book") / "project")
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return paths, proc
+
+
+def _page(paths, name="corpus"):
+    return (paths.html / "book" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_build_prints_one_line_per_step(built):
+    _, proc = built
+    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/5\]", l)]
+    assert [s.split(":")[0] for s in steps] == [
+        "[1/5] validate", "[2/5] prepare", "[3/5] execute", "[4/5] jupyter-book", "[5/5] publish"]
+
+
+def test_index_and_corpus_page_show_all_articles(built):
+    paths, _ = built
+    assert (paths.html / "index.html").exists()
+    page = _page(paths)
+    for aid, lang in [("000", "fa"), ("001", "ar"), ("002", "ar"), ("003", "ar"), ("004", "ar")]:
+        assert re.search(rf"<td[^>]*>{aid}</td><td[^>]*>{lang}</td>", page), aid
+    # numbers in the prose are glued from data, not typed
+    assert 'The corpus is <span class="pasted-text">5</span> articles' in page
+    # titles in Persian/Arabic carry their direction and language
+    assert 'dir="rtl" lang="fa"' in page and 'dir="rtl" lang="ar"' in page
+    assert re.search(r'<img[^>]+src="[^"]*corpus-composition[^"]*\.png"', page)
+    assert list(paths.html.rglob("corpus-composition*.png"))
+
+
+def test_no_outside_requests(built):
+    paths, _ = built
+    for page in paths.html.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', text), page
+
+
+def test_processed_outputs_are_reproducible(built, tmp_path):
+    paths, _ = built
+    other = copy_project(tmp_path / "again")
+    assert run_cli("prepare", root=other.root).returncode == 0
+    for f in sorted(paths.processed.rglob("*")):
+        if f.is_file():
+            twin = other.processed / f.relative_to(paths.processed)
+            assert twin.read_bytes() == f.read_bytes(), f
+
+
+def test_unchanged_rebuild_skips_execution(built):
+    paths, _ = built
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    assert "chapter corpus: up to date" in proc.stdout
+
+
+def test_added_article_appears_and_its_text_is_escaped(built, tmp_path):
+    paths, _ = built
+    src = tmp_path / "new.txt"
+    src.write_text("أعلنت الشرطة إغلاق 300 قناة على تيليغرام.\n", encoding="utf-8")
+    proc = run_cli("add-article", str(src), "--lang", "ar", "--title", HOSTILE_TITLE,
+                   root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = _page(paths)
+    assert re.search(r"<td[^>]*>005</td><td[^>]*>ar</td>", page)
+    assert 'The corpus is <span class="pasted-text">6</span> articles' in page
+    assert HOSTILE_TITLE not in page
+    assert html.escape(HOSTILE_TITLE) in page
+
+
+def test_corrupt_article_fails_and_keeps_the_last_good_book(built):
+    paths, _ = built
+    before = _page(paths)
+    target = paths.raw / "002_15eaa9dbf04ff99c.txt"
+    target.write_bytes(target.read_bytes() + b"x")
+    proc = run_cli("build", root=paths.root)
+    assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
+    assert _page(paths) == before

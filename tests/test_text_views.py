@@ -1,0 +1,56 @@
+"""The matching view and language identification."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from analysis.corpus import load_corpus
+from analysis.langid import identify
+from analysis.normalize import fold, matching_view
+from analysis.paths import PATHS
+
+
+def test_letter_variants_digits_and_marks_fold_together():
+    assert fold("تيليغرام") == fold("تیلیغرام")
+    assert fold("كانال") == fold("کانال")
+    assert fold("١٢٣") == fold("۱۲۳") == "123"
+    assert fold("تلـــغرام") == fold("تلغرام")          # tatweel
+    assert fold("مُحَمَّد") == "محمد"                     # diacritics
+    assert fold("می\u200cکند") == fold("میکند")           # zero-width non-joiner
+    assert fold("إنستغرام") == fold("انستغرام")
+
+
+def test_view_maps_back_to_the_source():
+    src = "پیام\u200cرسان‌ها و تـلـگرام ۱۲ هزار"
+    view = matching_view(src)
+    i = view.text.index("تلگرام".replace("ک", "ك"))
+    s, e = view.source_span(i, i + len("تلگرام"))
+    assert src[s:e] == "تـلـگرام"
+    j = view.text.index("12")
+    assert src[slice(*view.source_span(j, j + 2))] == "۱۲"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_view_is_a_subsequence_of_the_source(s):
+    view = matching_view(s)
+    assert len(view.text) == len(view.to_source)
+    assert all(0 <= i < len(s) for i in view.to_source)
+    assert view.to_source == sorted(set(view.to_source))
+    assert fold(s) == view.text
+
+
+def test_languages_of_seed_paragraphs():
+    corpus = load_corpus(PATHS)
+    assert {p.lang for p in corpus.get("000").paragraphs} == {"fa"}
+    for aid in ("001", "002", "003", "004"):
+        assert {p.lang for p in corpus.get(aid).paragraphs} == {"ar"}, aid
+    assert [t.lang for t in corpus.get("001").tweets] == ["en", "en", "ar", "ar"]
+
+
+def test_identify_short_cases():
+    assert identify("Telegram blocked 78 channels") == "en"
+    assert identify("پلیس فتا گفت") == "fa"
+    assert identify("قالت الشرطة") == "ar"
+    assert identify("2019", default="fa") == "fa"  # nothing to go on: the article's language
+    # a brand name in Latin script does not make an Arabic sentence English
+    assert identify("عناصر داعش يهجرون Telegram ويعودون عبر TamTam") == "ar"
