@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import jupytext
@@ -75,6 +76,42 @@ def scrub(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+@contextmanager
+def _stderr_to(path: Path):
+    """Send this process's stderr (and so the kernel's, which inherits it) to a log.
+
+    The kernel writes start-up and shutdown chatter to stderr; the build's own
+    output should be one line per step. Errors still reach the user: they are
+    raised as exceptions and printed after stderr is restored.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+@contextmanager
+def _environment(values: dict[str, str]):
+    """Set environment variables for the kernel (it inherits them), then restore."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> bool:
     """Execute one chapter if its inputs changed. Returns True if it ran."""
     import papermill  # imported here: it is slow to import and most runs skip
@@ -86,26 +123,24 @@ def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> 
     if not chapter.source.exists():
         raise InputError(chapter.source, "chapter source not found")
     nb = to_notebook(chapter.source)
-    env_before = dict(os.environ)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    os.environ["BOOK_ROOT"] = str(chapter.paths.root)
+    chapter.failed.parent.mkdir(parents=True, exist_ok=True)
+    kernel_log = chapter.paths.cache / "chapters" / f"{chapter.name}.kernel.log"
+    env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
+           "BOOK_ROOT": str(chapter.paths.root)}
     try:
-        chapter.failed.parent.mkdir(parents=True, exist_ok=True)
-        # papermill writes the notebook as it goes: on failure it is kept in
-        # _build/failed/ for the reader of the error (CI uploads it).
-        executed = papermill.execute_notebook(
-            nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"],
-            cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
-        )
+        with _environment(env), _stderr_to(kernel_log):
+            # papermill writes the notebook as it goes: on failure it is kept
+            # in _build/failed/ for whoever reads the error (CI uploads it).
+            executed = papermill.execute_notebook(
+                nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"],
+                cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
+            )
     except papermill.PapermillExecutionError as err:
         raise ChapterError(
             f"chapter {chapter.name} ({chapter.source.relative_to(chapter.paths.root)}) "
             f"failed in cell {err.exec_count}: {err.ename}: {err.evalue} "
             f"(executed copy kept in {chapter.failed.relative_to(chapter.paths.root)})"
         ) from None
-    finally:
-        os.environ.clear()
-        os.environ.update(env_before)
     chapter.failed.unlink(missing_ok=True)
     executed = scrub(executed)
     data = nbformat.writes(executed, version=4).encode("utf-8")

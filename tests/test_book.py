@@ -88,6 +88,22 @@ def test_added_article_appears_and_its_text_is_escaped(built, tmp_path):
     assert html.escape(HOSTILE_TITLE) in page
 
 
+def test_failing_chapter_names_its_cell_and_keeps_the_book(built):
+    paths, _ = built
+    before = _page(paths)
+    source = paths.notebooks_src / "corpus.py"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original + '\n# %%\nraise ValueError("deliberate")\n', encoding="utf-8")
+    try:
+        proc = run_cli("build", root=paths.root)
+        assert_one_clear_error(proc, "chapter corpus", "ValueError: deliberate")
+        assert "TCP without encryption" not in proc.stderr  # kernel chatter goes to a log
+        assert _page(paths) == before
+        assert (paths.build / "failed" / "corpus.ipynb").exists()
+    finally:
+        source.write_text(original, encoding="utf-8")
+
+
 def test_corrupt_article_fails_and_keeps_the_last_good_book(built):
     paths, _ = built
     before = _page(paths)
