@@ -18,6 +18,9 @@ HOSTILE_TITLE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     paths = copy_project(tmp_path_factory.mktemp("book") / "project")
+    # Hidden tool folders in a working copy must not become pages (seen: pytest's README).
+    (paths.root / ".pytest_cache").mkdir()
+    (paths.root / ".pytest_cache" / "README.md").write_text("# cache\n")
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return paths, proc
