@@ -115,3 +115,18 @@ def test_corrupt_article_fails_and_keeps_the_last_good_book(built):
     proc = run_cli("build", root=paths.root)
     assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
     assert _page(paths) == before
+
+
+def test_references_list_the_articles_and_every_fact_address(built):
+    import csv
+
+    paths, _ = built
+    page = (paths.html / "book" / "references.html").read_text(encoding="utf-8")
+    with open(paths.reference / "facts.csv", encoding="utf-8", newline="") as fh:
+        urls = {u.strip() for row in csv.DictReader(fh) for u in row["source_url"].split(" ; ")
+                if u.strip()}
+    assert urls
+    missing = [u for u in urls if html.escape(u) not in page and u not in page]
+    assert not missing, missing
+    for aid in ("000", "001", "002", "003", "004"):
+        assert f"data/raw/{aid}_" in page, aid
