@@ -87,6 +87,10 @@ def test_added_article_appears_and_its_text_is_escaped(built, tmp_path):
     page = _page(paths)
     assert re.search(r"<td[^>]*>005</td><td[^>]*>ar</td>", page)
     assert 'The corpus is <span class="pasted-text">6</span> articles' in page
+    # The introduction glues the count from the corpus chapter: an incremental
+    # build must re-read it (analysis.sphinx_glue_deps), not keep the old 5.
+    intro = _page(paths, "intro")
+    assert re.search(r'built from\s*<span class="pasted-text">6</span>', intro)
     assert HOSTILE_TITLE not in page
     assert html.escape(HOSTILE_TITLE) in page
 
