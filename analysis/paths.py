@@ -50,6 +50,11 @@ class Paths:
         return self.data / "gazetteer"
 
     @property
+    def gold(self) -> Path:
+        """Hand-written expected extractor output (the yardstick, not training data)."""
+        return self.data / "gold" / "extract"
+
+    @property
     def cleaning_rules(self) -> Path:
         return self.data / "cleaning" / "boilerplate.csv"
 

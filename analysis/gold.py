@@ -1,11 +1,12 @@
-"""Validate the hand-curated gold for the information extractor.
+"""The hand-curated gold for the information extractor: loading and checking.
 
-Usage:
-    python tests/gold/extract/check_gold.py          # validate everything, print counts
-    python tests/gold/extract/check_gold.py -v       # also list every resolved record
+The gold lives in ``data/gold/extract/`` (``articles/`` for the corpus,
+``general/`` for short texts written for the purpose). Usage:
 
-Importable:
-    from check_gold import load_gold
+    python -m analysis.gold          # validate everything, print counts
+    python -m analysis.gold -v       # also list every resolved record
+
+    from analysis.gold import load_gold
     records = load_gold(jsonl_path, text)   # each record gains "start" and "end"
 
 A record's position is given by its exact ``text`` plus ``occurrence``: the
@@ -14,8 +15,8 @@ document, counted with ``str.find(s, previous_start + 1)`` (so occurrences
 inside longer words count, and overlapping ones would too). Offsets are Python
 ``str`` indices into the file decoded as UTF-8.
 
-This module deliberately does not import anything from ``analysis``: the gold
-must stay independent of the extractor it judges.
+This module imports nothing from ``analysis.extract``: the gold must stay
+independent of the extractor it judges.
 """
 from __future__ import annotations
 
@@ -27,11 +28,11 @@ from collections import Counter
 from datetime import date as _date
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[2]
-RAW_DIR = REPO_ROOT / "data" / "raw"
-ARTICLES_DIR = HERE / "articles"
-GENERAL_DIR = HERE / "general"
+from .paths import PATHS
+
+RAW_DIR = PATHS.raw
+ARTICLES_DIR = PATHS.gold / "articles"
+GENERAL_DIR = PATHS.gold / "general"
 
 KEYS = ("kind", "text", "occurrence", "value", "unit", "qualifier", "per", "date", "canonical")
 OPTIONAL_KEYS = {"date_alt"}          # only on date records (Jalali month without day)

@@ -1,15 +1,9 @@
 """The extractor gold is well-formed: every record resolves to a span of its text."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "gold_extract_check", Path(__file__).with_name("check_gold.py"))
-check_gold = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(check_gold)
+from analysis import gold as check_gold
 
 
 def test_all_gold_files_validate():
