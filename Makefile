@@ -40,7 +40,9 @@ execute: $(STAMP)  ## execute the chapter notebooks (those whose inputs changed)
 	@$(PY) -m analysis execute
 
 add-article: $(STAMP)  ## add FILE to the corpus (LANG=ar|fa|en)
-	@test -n "$(FILE)" -a -n "$(LANG)" || { echo "usage: make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]" >&2; exit 2; }
+	@# LANG is also the locale variable: accept it only when given on the command line.
+	@if [ -z "$(FILE)" ] || [ "$(origin LANG)" != "command line" ]; then \
+	  echo "usage: make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]" >&2; exit 2; fi
 	@LANG=C.UTF-8 $(PY) -m analysis add-article "$(FILE)" --lang "$(LANG)" --outlet "$(OUTLET)" --title "$(TITLE)" --date "$(DATE)"
 
 extract: $(STAMP)  ## mentions in FILES=... as JSON Lines
