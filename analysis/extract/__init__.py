@@ -1,0 +1,91 @@
+"""Information extraction: quantities, dates, platforms, organizations, persons.
+
+``extract(text)`` is a pure function of the text: the data tables under
+data/lexicon and data/gazetteer are loaded once, on first use.  Offsets are
+Python ``str`` indices into the text exactly as given.
+"""
+from __future__ import annotations
+
+import re
+
+from .mention import Mention
+from ..normalize import View
+
+__all__ = ["extract", "Mention"]
+
+# Where digits are not quantities or dates, and names are not mentions: URLs,
+# bare domains (expanded to the whole token), e-mail, hashtags and @handles
+# (numbers only), phone numbers.  Every alternative starts with a literal or a
+# small class so the regex engine can skip ahead fast.
+_BLOCK_RE = re.compile(
+    r"https?://\S+|www\.\S+"
+    r"|\.(?:com|org|net|ir|co|io|me|info|gov|edu|ly|uk|ru|be|eu)(?![^\W_])(?:/\S*)?"
+    r"|[#@][^\W][\w]*"
+    r"|\+\d[\d \-()]{6,}\d"
+    r"|00\d[\d \-()]{6,}\d"                      # 0044-20-...: international prefix
+    r"|0\d{2,3}[ \-]?\d{6,8}(?!\d)"
+    r"|(?<![\d-])\d{1,3}-\d{3}-\d{3}-\d{4}(?!\d)"  # 1-800-225-5324
+    r"|\d{3,4}-\d{3,4}-\d{3,4}(?!\d)")
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def _blocks(view: View) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(spans closed to numbers and dates, spans closed to names too)."""
+    norm = view.norm
+    num_block, name_block = [], []
+    for m in _BLOCK_RE.finditer(norm):
+        s, e = m.span()
+        c = norm[s]
+        if c == ".":
+            # A capitalised "TLD" is a name, not a domain (Mail.Ru, Riot.Im).
+            tld_end = norm.find("/", s, e)
+            os_, oe = view.span(s + 1, e if tld_end < 0 else tld_end)
+            if any(ch.isupper() for ch in view.text[os_:oe]):
+                continue
+            # a domain: the whole whitespace-delimited token (pic.twitter.com/x)
+            while s > 0 and not norm[s - 1].isspace():
+                s -= 1
+            name_block.append((s, e))
+        elif c in "hw":
+            name_block.append((s, e))
+        elif c in "#@":
+            if s and (norm[s - 1].isalnum() or norm[s - 1] == "_"):
+                continue          # an e-mail address is handled as a domain
+        num_block.append((s, e))
+    return num_block, name_block
+
+
+def extract(text: str) -> list[Mention]:
+    """All mentions in ``text``, sorted by (start, end, kind)."""
+    from . import dates, entities, numbers
+
+    view = View(text)
+    norm = view.norm
+    mask = bytearray(len(norm))
+    num_block, name_block = _blocks(view)
+    for s, e in num_block:
+        mask[s:e] = b"\x01" * (e - s)
+    digit_starts = [m.start() for m in _DIGIT_RUN_RE.finditer(norm)]
+
+    out: list[Mention] = []
+
+    def add(kind: str, s: int, e: int, **fields) -> None:
+        if e <= s:
+            return
+        os_, oe = view.span(s, e)
+        out.append(Mention(kind, os_, oe, text[os_:oe], **fields))
+
+    date_hits = dates.extractor().extract(view, mask, digit_starts)
+    quants, years = numbers.extractor().extract(norm, mask, digit_starts)
+    for s, e, y in years:
+        date_hits.append(dates.DateHit(s, e, f"{y:04d}", year=y))
+    dates.infer_years(date_hits)
+    for h in date_hits:
+        add("date", h.start, h.end, date=h.date, date_alt=h.date_alt)
+    for q in quants:
+        add("quantity", q.start, q.end, value=numbers.as_number(q.value), unit=q.unit,
+            qualifier=q.qualifier, per=q.per)
+    for h in entities.extractor().extract(view, name_block):
+        add(h.kind, h.start, h.end, canonical=h.canonical)
+    out.sort(key=Mention.sort_key)
+    return out

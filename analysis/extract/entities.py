@@ -1,0 +1,220 @@
+"""Platforms, organizations and persons from the multilingual gazetteer.
+
+data/gazetteer/entities.csv  id, kind, name_en, notes
+data/gazetteer/aliases.csv   id, alias, lang     (every spelling -> canonical id)
+data/gazetteer/guarded.csv   id, alias, lang, context  (ambiguous words: only
+                             with a context word within a short window)
+data/gazetteer/blocked.csv   phrase, reason      (names of things that contain
+                             an alias but are not it, e.g. the ISIS Watch channel)
+
+All aliases become one trie regex over the normalised view.  Arabic and
+Persian clitics are allowed around a name (و ب ل ك ف, ال before a foreign
+name, لل for names that start with ال; pronoun, plural and nisba suffixes) but
+the returned span covers the name only.  All-capital Latin aliases (IS, VK,
+FBI) must match the original text case-sensitively so "is" is never ISIS.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..paths import PATHS
+from .lexicon import key, trie_pattern
+
+GAZETTEER_DIR: Path = PATHS.gazetteer
+
+_PREFIX = r"(?:[وف]?(?:بال|كال|لل|ال|[بلك])|[وف])"
+_SUFFIX = (r"(?:يهايي|يهاي|يها|هايي|هاي|ها|يون|يين|يه|ي|اي|ان|هما|هم|كم|نا|ش|ه)")
+_SHORT_SUFFIXES = {"", "ي", "ها", "هاي"}
+URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|co|io|me|info|gov|edu|ly|uk|ru|be|eu)(?:/\S*)?"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+")
+HANDLE_RE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z0-9_]{2,30})")
+
+
+@dataclass
+class EntityHit:
+    start: int       # normalised offsets
+    end: int
+    kind: str
+    canonical: str
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    path = GAZETTEER_DIR / name
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _is_caps(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and alias.isascii() and all(c.isupper() for c in letters)
+
+
+class EntityExtractor:
+    def __init__(self) -> None:
+        self.kinds: dict[str, str] = {}
+        for r in _read("entities.csv"):
+            self.kinds[r["id"]] = r["kind"]
+        # key -> (id, exact original spelling required or None)
+        self.alias: dict[str, tuple[str, str | None]] = {}
+        self.handles: dict[str, str] = {}
+        self.guards: dict[str, tuple[str, re.Pattern]] = {}
+        for r in _read("aliases.csv"):
+            ident, alias = r["id"], r["alias"].strip()
+            if ident not in self.kinds:
+                raise ValueError(f"aliases.csv: unknown id {ident!r} for alias {alias!r}")
+            if alias.startswith("@"):
+                self.handles[alias[1:].lower()] = ident
+                continue
+            k = key(alias)
+            exact = alias if _is_caps(alias) else None
+            old = self.alias.get(k)
+            if old is None or (old[1] is not None and exact is None):
+                self.alias[k] = (ident, exact)
+            if alias.isascii() and " " not in alias and "." not in alias:
+                self.handles.setdefault(alias.lower(), ident)
+        for r in _read("guarded.csv"):
+            ident = r["id"]
+            if ident not in self.kinds:
+                raise ValueError(f"guarded.csv: unknown id {ident!r}")
+            ctx = "|".join(key(c) for c in r["context"].split("|") if c.strip())
+            self.guards[key(r["alias"])] = (ident, re.compile(ctx))
+        self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
+        names = set(self.alias) | set(self.guards)
+        # Names that start with ال lose it after لل (للدولة الإسلامية): their
+        # stripped forms join the trie but only count after a لل prefix.
+        self.stripped = {k[2:]: k for k in names if k.startswith("ال") and len(k) > 4}
+        # The trie's spaces match any whitespace run; hashtags write them as _.
+        tp = trie_pattern(sorted(names)).replace(r"\s+", r"[\s_]+")
+        tps = (trie_pattern(sorted(self.stripped)).replace(r"\s+", r"[\s_]+")
+               if self.stripped else "(?!)")
+        # One alternative with a lazy prefix: the bare name is tried first, so
+        # البغدادي is the alias itself, not ال + a shorter alias.
+        self.re = re.compile(
+            r"(?<![^\W_])(?P<pre>" + _PREFIX + r")??(?:(?P<n>" + tp + r")|(?<=لل)(?P<n2>" + tps + r"))"
+            r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
+        self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
+                           if self.blocked else None)
+
+    def extract(self, view, url_spans: list[tuple[int, int]] | None = None) -> list[EntityHit]:
+        norm, text = view.norm, view.text
+        bad: list[tuple[int, int]] = (list(url_spans) if url_spans is not None
+                                      else [m.span() for m in URL_RE.finditer(norm)])
+        if self.blocked_re:
+            bad += [m.span() for m in self.blocked_re.finditer(norm)]
+        hits: list[EntityHit] = []
+        pending: list[EntityHit] = []
+        handle_spans: list[tuple[int, int]] = []
+        for m in HANDLE_RE.finditer(norm):
+            if _inside(m.start(), m.end(), bad):
+                continue
+            ident = self.handles.get(m.group("h").lower())
+            handle_spans.append(m.span())
+            if ident:
+                hits.append(EntityHit(m.start(), m.end(), self.kinds[ident], ident))
+        for m in self.re.finditer(norm):
+            g = "n" if m.group("n") is not None else "n2"
+            k = " ".join(m.group(g).replace("_", " ").split())
+            if g == "n2":
+                k = self.stripped[k]
+            s, e = m.span(g)
+            if _inside(s, e, bad) or _overlaps(s, e, handle_spans):
+                continue
+            suf = m.group("suf") or ""
+            name = m.group(g)
+            if suf and (name.isascii() or (len(name) <= 3 and suf not in _SHORT_SUFFIXES)):
+                continue
+            entry = self.alias.get(k)
+            if entry is None:
+                guard = self.guards.get(k)
+                if guard is None:
+                    continue
+                ident, ctx_re = guard
+                window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
+                if not ctx_re.search(window):
+                    # decided below: a name in a list of other platforms counts
+                    pending.append(EntityHit(s, e, self.kinds[ident], ident))
+                    continue
+            else:
+                ident, exact = entry
+                if exact is not None:
+                    os_, oe = view.span(s, e)
+                    if text[os_:oe] != exact:
+                        continue
+            hits.append(EntityHit(s, e, self.kinds[ident], ident))
+        hits += _listed(pending, hits, norm)
+        return _drop_appositions(sorted(hits, key=lambda h: (h.start, h.end)), norm)
+
+
+_LIST_GAP = re.compile(r"^[\s,،؛;/]*(?:(?:و|and|or|یا|أو|او)\s*)?$")
+
+
+def _listed(pending: list[EntityHit], hits: list[EntityHit], norm: str) -> list[EntityHit]:
+    """Ambiguous names (Riot, Hoop, هوب) that stand in a list of other platforms.
+
+    "Rocket.Chat, Riot, Hoop and nandbox": with no context word nearby, the
+    neighbours make the reading certain. Accepted names count as neighbours
+    too, so a whole list of ambiguous names is accepted from one sure one.
+    """
+    accepted: list[EntityHit] = []
+    sure = [h for h in hits if h.kind == "platform"]
+    changed = True
+    while changed and pending:
+        changed = False
+        for p in list(pending):
+            for h in sure:
+                gap = norm[h.end:p.start] if h.end <= p.start else norm[p.end:h.start]
+                if len(gap) <= 12 and _LIST_GAP.match(gap) and p.kind == h.kind:
+                    accepted.append(p)
+                    sure.append(p)
+                    pending.remove(p)
+                    changed = True
+                    break
+    return accepted
+
+
+_APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*$")
+
+
+def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
+    """A description right before the name it describes is one mention, not two:
+    "وكالة الشرطة الأوروبية يوروبول" (the European police agency Europol)
+    counts the name only."""
+    out = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if (nxt is not None and nxt.canonical == h.canonical and nxt.start >= h.end
+                and len(norm[h.end:nxt.start]) <= 4 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
+                and (h.end - h.start) > (nxt.end - nxt.start)
+                and _latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
+                and not norm.startswith("@", nxt.start)):
+            continue  # a name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its @handle, is two
+        out.append(h)
+    return out
+
+
+def _latin(s: str) -> bool:
+    return any("a" <= c <= "z" for c in s)
+
+
+def _inside(s: int, e: int, spans) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+_EXTRACTOR: EntityExtractor | None = None
+
+
+def extractor() -> EntityExtractor:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = EntityExtractor()
+    return _EXTRACTOR

@@ -1,0 +1,520 @@
+"""Quantities: numerals in digits or words, with scale, unit, qualifier and rate.
+
+Works on the normalised view (ASCII digits, unified letters).  Instead of
+tokenising every word, one combined regex finds *anchors* (a digit run, a
+number word, or a dual noun such as يومين) and everything else is decided
+locally around each anchor with small precompiled regexes: that keeps the cost
+proportional to the number of numerals, not to the length of the text.
+
+Span rule (fixed by the gold data): numeral + scale words only, without the
+qualifier and without the counted noun; a percentage keeps its sign or word.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, key, lexicon, trie_pattern
+
+# Thousands groups with , or ، or the European dot; decimals with a dot (the
+# Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
+# number followed by a space is the Arabic comma and never matches here.
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+          r"|\d{1,3}(?:،\d{3})+(?:\.\d+)?"
+          r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+          r"|\d+(?:\.\d+)?")
+# A number may not continue a word, a decimal, a path, a time or a handle.
+_LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
+_DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
+
+WORD_CHARS = r"[^\W\d_]+"
+
+
+@dataclass
+class Atom:
+    value: float
+    kind: str           # num | hundred | scale | scale_plural | scale_or_dual | dual | half | digit
+    ambiguous: bool
+    start: int
+    end: int
+    is_word: bool
+    lang: str = ""
+
+
+@dataclass
+class Phrase:
+    value: float
+    start: int
+    end: int
+    atoms: list = field(default_factory=list)
+    trailing_scale: float = 1.0   # last scale word (for range bound sharing)
+    has_scale: bool = False
+
+
+@dataclass
+class Quantity:
+    start: int          # normalised-view offsets
+    end: int
+    value: float
+    unit: str | None = None
+    qualifier: str = "exact"
+    per: str | None = None
+
+
+def _num(v: float) -> int | float:
+    """int when whole (1.5e9 -> 1500000000)."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, float):
+        return round(v, 6)
+    return v
+
+
+class QuantityExtractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        words = sorted(w for w, nw in lex.number_words.items() if nw.kind != "half")
+        self.word_re = trie_pattern(words)
+        dual_re = trie_pattern(sorted(lex.dual_units))
+        self.anchor_re = re.compile(
+            _LEFT + r"(?P<pre>[وفبلك])?"
+            r"(?:(?P<d>" + DIGITS + r")(?P<s>s(?![^\W_]))?" + _DIGIT_END
+            + r"|(?P<w>" + self.word_re + r")(?![^\W_])"
+            + r"|(?P<dual>" + dual_re + r")(?![^\W_]))")
+        # The same split in two for scanning a whole text fast: digits are
+        # found from the digit runs the caller already has (a \d-led regex is
+        # cheap; a lookbehind-led alternation is not), words by one trie pass.
+        self.digit_re = re.compile(
+            r"(?P<d>" + DIGITS + r")(?P<s>s(?![^\W_]))?" + _DIGIT_END
+            + r"(?P<pre>(?!))?(?P<w>(?!))?(?P<dual>(?!))?")
+        self.word_anchor_re = re.compile(
+            _LEFT + r"(?P<pre>[وفبلك])??"
+            r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
+            + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?")
+        # An atom that continues a numeral phrase, with its connector.
+        self.next_re = re.compile(
+            r"(?P<c>\s*,?\s*(?:و|and(?=\s))\s*|\s*,\s*|\s+|-)"
+            r"(?:(?P<d>" + DIGITS + r")" + _DIGIT_END
+            + r"|(?P<w>" + self.word_re + r")(?![^\W_]))")
+        self.half_re = re.compile(r"\s*(?:و|and)\s*(?:a\s+)?(?:نصف|نيم|half)(?![^\W_])")
+        self.percent_re = re.compile(
+            r"\s*(?:" + trie_pattern(sorted(lex.percent_words)) + r")(?![^\W_])")
+        self.word_after_re = re.compile(r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r")")
+        self.qual_before_re = re.compile(
+            r"(?:^|(?<![^\W_]))[وفب]?(?P<q>" + trie_pattern(sorted(lex.qual_before))
+            + r")\s*(?:\$|us\$)?\s*$")
+        self.qual_after_re = re.compile(
+            r"\s*,?\s*(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
+        self.per_after_re = re.compile(
+            r"\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
+        self.per_before_re = re.compile(
+            r"(?:^|(?<![^\W_]))(?P<p>" + trie_pattern(sorted(lex.per_before)) + r")\s*$")
+        self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
+        self.range_open_re = re.compile(
+            r"(?:^|(?<![^\W_]))(?:ما\s+)?(?:بين|between)\s*$")
+        self.range_join_re = re.compile(
+            r"\s*(?P<c>و|and(?=\s)|الي|to(?=\s)|تا(?=\s)|حتي(?=\s)|-|–)\s*")
+        self.ordinal_markers = lex.cues.get("ordinal_marker", set())
+        self.year_cues = lex.cues.get("year_cue", set())
+
+    # ------------------------------------------------------------------
+    def _digit_value(self, s: str, norm: str, end: int) -> float:
+        if "،" in s:
+            return float(s.replace("،", ""))
+        if "," in s and "." in s:
+            if s.index(",") < s.index("."):
+                return float(s.replace(",", ""))
+            return float(s.replace(".", "").replace(",", "."))   # 1.250,5
+        if "," in s:
+            return float(s.replace(",", ""))
+        if "." in s:
+            parts = s.split(".")
+            if len(parts) > 2:
+                return float(s.replace(".", ""))                  # 1.250.000
+            head, frac = parts
+            if len(frac) == 3 and head != "0":
+                # 125.000 is European thousands; but before a scale word
+                # (1.250 مليار) it is a decimal: nobody writes 1250 مليار.
+                m = self.next_re.match(norm, end)
+                if m and m.group("w") and m.group("c").strip() == "":
+                    nw = self.lex.number_words.get(key(m.group("w")))
+                    if nw and nw.kind.startswith("scale"):
+                        return float(s)
+                return float(head + frac)
+            return float(s)
+        return float(s)
+
+    def _atom(self, m: re.Match, norm: str) -> Atom | None:
+        if m.group("d"):
+            s = m.group("d")
+            return Atom(self._digit_value(s, norm, m.end("d")), "digit", False,
+                        m.start("d"), m.end("d"), False)
+        w = m.group("w")
+        nw = self.lex.number_words.get(key(w))
+        if nw is None:
+            return None
+        return Atom(nw.value, nw.kind, nw.ambiguous, m.start("w"), m.end("w"), True, nw.lang)
+
+    # ------------------------------------------------------------------
+    def parse_phrase(self, norm: str, first: Atom) -> Phrase | None:
+        """Greedily join atoms that form one number (``۱۲ هزار و ۵۰۰``)."""
+        total = 0.0
+        cur = 0.0
+        last_scale = math.inf
+        k = first.kind
+        if k in ("scale", "hundred"):
+            if k == "scale":
+                total, last_scale = first.value, first.value
+            else:
+                cur = first.value
+        elif k in ("scale_or_dual", "dual"):
+            total, last_scale = 2 * first.value, first.value
+        elif k in ("scale_plural", "half"):
+            return None        # آلاف الحسابات, "thousands": no numeral, no quantity
+        else:
+            cur = first.value
+        atoms = [first]
+        prev = first
+        pos = first.end
+        trailing = first.value if k in ("scale", "scale_or_dual", "dual") else 1.0
+        while True:
+            m = self.next_re.match(norm, pos)
+            if not m:
+                break
+            a = self._atom(m, norm)
+            if a is None:
+                break
+            c = m.group("c")
+            cs = c.strip()
+            conn = ("and" if cs.endswith(("و", "and")) else "comma" if cs == ","
+                    else "hyphen" if cs == "-" else "space")
+            ok = False
+            if a.kind in ("scale", "scale_plural", "scale_or_dual", "dual"):
+                if (conn == "and" and a.kind != "scale_plural" and cur == 0 and total > 0
+                        and a.value < last_scale):
+                    # میلیون و هزار "and a thousand", مليون وألفان "and two thousand"
+                    total += a.value * (1 if a.kind == "scale" else 2)
+                    last_scale = a.value
+                    trailing = a.value
+                    ok = True
+                elif (conn == "space" and a.kind != "dual" and cur > 0
+                      and a.value < last_scale):
+                    total += cur * a.value
+                    cur = 0.0
+                    last_scale = a.value
+                    trailing = a.value
+                    ok = True
+            elif a.kind == "hundred":
+                if conn == "space" and prev.is_word and 1 <= cur <= 9 and cur == prev.value:
+                    cur *= 100
+                    ok = True
+                elif conn == "and" and cur == 0 and total > 0 and last_scale > 100:
+                    cur = 100.0
+                    ok = True
+            elif a.kind in ("num", "digit"):
+                v = a.value
+                if conn in ("and", "comma"):
+                    if (cur == 0 and total > 0 and v < last_scale and prev.kind != "digit"
+                            and not self._scale_follows(norm, a.end, last_scale)):
+                        # (but "ألفين و٣ آلاف" is two numbers: a later part of
+                        # one number is never of a larger or equal scale)
+                        cur = v
+                        ok = True
+                    elif a.is_word and prev.is_word and prev.kind == "num":
+                        pv = prev.value
+                        if (conn == "and" and 1 <= pv <= 9 and v in _TENS
+                                and cur % 100 == pv):
+                            cur += v          # Arabic unit-before-ten: خمسة وعشرون
+                            ok = True
+                        elif cur % 100 == 0 and cur > 0 and v < 100:
+                            cur += v          # مائة وخمسة, صد و بیست
+                            ok = True
+                        elif pv in _TENS and cur % 100 == pv and 1 <= v <= 9:
+                            cur += v          # بیست و یک
+                            ok = True
+                    elif a.is_word and prev.kind == "hundred" and cur % 100 == 0 and v < 100:
+                        cur += v              # one hundred and five
+                        ok = True
+                elif (conn in ("space", "hyphen") and a.is_word and prev.is_word
+                      and a.lang == "en" and prev.value in _TENS and 1 <= v <= 9
+                      and cur % 100 == prev.value):
+                    cur += v                  # twenty-one
+                    ok = True
+            if not ok:
+                break
+            atoms.append(a)
+            prev = a
+            pos = a.end
+        value = total + cur
+        end = pos
+        h = self.half_re.match(norm, end)
+        if h:
+            value += 0.5 * (last_scale if cur == 0 and last_scale != math.inf else 1)
+            end = h.end()
+        has_scale = last_scale != math.inf
+        return Phrase(value, first.start, end, atoms, trailing if has_scale else 1.0,
+                      has_scale)
+
+    def _scale_follows(self, norm: str, pos: int, at_least: float) -> bool:
+        m = self.next_re.match(norm, pos)
+        if not m or m.group("c").strip():
+            return False
+        a = self._atom(m, norm)
+        return (a is not None and a.kind in ("scale", "scale_plural", "scale_or_dual")
+                and a.value >= at_least)
+
+    # ------------------------------------------------------------------
+    def unit_of(self, word: str) -> str | None:
+        """Unit for a noun form: plural/broken plural listed, accusative -ا,
+        Persian -ها/-های/-ی and a leading ال stripped here."""
+        units = self.lex.units
+        w = key(word)
+        if w in units:
+            return units[w]
+        cands = []
+        if w.startswith("ال") and len(w) > 4:
+            cands.append(w[2:])
+        for base in [w] + cands:
+            for suf in ("ا", "هاي", "ها", "هايي", "اي", "ي"):
+                if base.endswith(suf) and len(base) - len(suf) >= 2:
+                    cands.append(base[: -len(suf)])
+        for c in cands:
+            if c in units:
+                return units[c]
+        if w.endswith("s") and w[:-1] in units:
+            return units[w[:-1]]
+        return None
+
+    def _unit_after(self, norm: str, pos: int) -> tuple[str | None, int]:
+        """Counted noun after the numeral: (unit, end of noun) or (None, pos)."""
+        words = []
+        p = pos
+        for _ in range(4):
+            m = self.word_after_re.match(norm, p)
+            if not m:
+                break
+            words.append((m.group(1), m.start(1), m.end(1)))
+            p = m.end()
+        if not words:
+            return None, pos
+        # two-word forms first (وب سایت)
+        if len(words) >= 2:
+            two = words[0][0] + " " + words[1][0]
+            if two in self.lex.units:
+                return self.lex.units[two], words[1][2]
+        first = words[0][0]
+        if first in ("من", "of", "از"):
+            cands = words[1:3]
+        elif first.isascii():
+            cands = words[:3]          # English puts adjectives before the noun
+        else:
+            cands = words[:1]
+        for w, _s, e in cands:
+            u = self.unit_of(w)
+            if u:
+                return u, e
+            if w in self.lex.number_words:
+                break
+        return None, pos
+
+    def _qualifier_before(self, norm: str, start: int) -> str | None:
+        ctx = norm[max(0, start - 40):start]
+        m = self.qual_before_re.search(ctx)
+        if m:
+            return self.lex.qual_before.get(" ".join(m.group("q").split()))
+        return None
+
+    def _prev_word(self, norm: str, start: int) -> str:
+        m = self.prev_word_re.search(norm[max(0, start - 30):start])
+        return m.group("w") if m else ""
+
+    # ------------------------------------------------------------------
+    def anchors(self, norm: str, digit_starts: list[int]) -> list[re.Match]:
+        found = []
+        for p in digit_starts:
+            if p:
+                c = norm[p - 1]
+                if c in ".,/:@#+-_" or c.isdigit():
+                    continue
+                if c.isalnum():
+                    # only a proclitic و/ف/ب/ل/ك standing at a word start
+                    if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
+                        continue
+            m = self.digit_re.match(norm, p)
+            if m:
+                found.append(m)
+        found.extend(self.word_anchor_re.finditer(norm))
+        found.sort(key=lambda m: m.start())
+        return found
+
+    def extract(self, norm: str, mask: bytearray, digit_starts: list[int]
+                ) -> tuple[list[Quantity], list[tuple[int, int, int]]]:
+        """Quantities and bare-year candidates ``(start, end, year)``."""
+        out: list[Quantity] = []
+        years: list[tuple[int, int, int]] = []
+        pos_done = 0
+        for m in self.anchors(norm, digit_starts):
+            s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
+            if s < pos_done or mask[s]:
+                continue
+            q = self._quantity_at(norm, m, mask, years)
+            if not q:
+                continue
+            out.extend(q)
+            pos_done = max(x.end for x in q)
+        return out, years
+
+    def _quantity_at(self, norm, m, mask, years, allow_range=True):
+        lex = self.lex
+        if m.group("dual"):
+            w = m.group("dual")
+            s, e = m.start("dual"), m.end("dual")
+            q = Quantity(s, e, 2, lex.dual_units[key(w)])
+            q.qualifier = self._qualifier_before(norm, s) or "exact"
+            self._per(norm, q, e)
+            return [q]
+        first = self._atom(m, norm)
+        if first is None:
+            return None
+        prev = self._prev_word(norm, first.start)
+        if prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers:
+            return None     # المادة 12, الـ 11, No. 5
+        ph = self.parse_phrase(norm, first)
+        if ph is None:
+            return None
+        if any(mask[a.start] for a in ph.atoms):
+            return None
+        end = ph.end
+        value = ph.value
+        plural_s = bool(m.group("s")) and len(ph.atoms) == 1
+        if plural_s:
+            end = m.end("s")
+        unit = None
+        pe = self.percent_re.match(norm, end)
+        noun_end = end
+        if pe and not plural_s:
+            unit = "percent"
+            end = pe.end()
+            noun_end = end
+        else:
+            unit, noun_end = self._unit_after(norm, end)
+        if unit is None and norm[max(0, ph.start - 3):ph.start].rstrip().endswith("$"):
+            unit = "usd"
+        qual = self._qualifier_before(norm, ph.start)
+        # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
+        if len(ph.atoms) == 1 and first.ambiguous and unit is None:
+            if first.lang == "ar" and first.value <= 2:
+                # Arabic puts واحد after its noun: يوم واحد
+                pw = self._prev_word(norm, ph.start)
+                u = self.unit_of(pw) if pw else None
+                if not u:
+                    return None
+                unit = u
+            else:
+                return None
+        # Years: a plain 4-digit integer in a plausible range with nothing that
+        # makes it a count (scale, unit, qualifier, percent) is a year, not a quantity.
+        # A unit found only past other words ("the 2017 Tehran attacks") does
+        # not make a year a count; one right after it ("2000 accounts") does.
+        unit_adjacent = unit is not None and len(norm[end:noun_end].split()) <= 1
+        if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
+                and m.group("d").isdigit() and len(m.group("d")) == 4
+                and not unit_adjacent and qual is None and not plural_s):
+            y = int(m.group("d"))
+            if 1900 <= y <= 2100:
+                years.append((ph.start, ph.end, y))
+                return None
+            if 1300 <= y <= 1499 and prev in self.year_cues:
+                return None    # a Solar Hijri year: the date extractor's business
+        if plural_s:
+            if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
+                return None    # the 1990s
+            qual = "at_least"  # "1000s of": at least a thousand
+        q = Quantity(ph.start, end, value, unit, qual or "exact")
+        after = noun_end
+        qa = self.qual_after_re.match(norm, after)
+        if qa and qual is None:
+            q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
+        self._per(norm, q, after)
+        result = [q]
+        if allow_range:
+            rng = self._range(norm, m, ph, q, mask, years)
+            if rng:
+                result = rng
+        return result
+
+    def _per(self, norm: str, q: Quantity, after: int) -> None:
+        pm = self.per_after_re.match(norm, after)
+        if pm:
+            q.per = self.lex.per_after[" ".join(pm.group("p").split())]
+            return
+        ctx = norm[max(0, q.start - 40):q.start]
+        # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه
+        qm = self.qual_before_re.search(ctx)
+        if qm:
+            ctx = ctx[:qm.start()]
+        pb = self.per_before_re.search(ctx)
+        if pb:
+            q.per = self.lex.per_before[" ".join(pb.group("p").split())]
+
+    def _range(self, norm, m, ph: Phrase, qa: Quantity, mask, years):
+        """``بين 30 و40 ألفاً``, ``۵۰ تا ۸۰``, ``5 إلى 7``: two bounds."""
+        j = self.range_join_re.match(norm, ph.end)
+        if not j:
+            return None
+        c = j.group("c")
+        if c in ("و", "and"):
+            if not self.range_open_re.search(norm[max(0, ph.start - 30):ph.start]):
+                return None
+        nm = self.anchor_re.match(norm, j.end()) if c not in ("و",) else None
+        if c == "و":
+            # the و is the anchor regex's proclitic
+            nm = self.anchor_re.match(norm, j.start("c"))
+            if not nm or not nm.group("pre"):
+                nm = self.anchor_re.match(norm, j.end())
+        if not nm or nm.group("dual") or (nm.group("d") is None and nm.group("w") is None):
+            return None
+        b = self._quantity_at(norm, nm, mask, [], allow_range=False)
+        if not b:
+            return None
+        qb = b[0]
+        if c in ("-", "–") and (qb.value <= qa.value):
+            return None
+        if c in ("تا", "to", "الي", "حتي") and qb.value < qa.value and not ph.has_scale:
+            # "من 30 إلى 4 آلاف"? keep only sane ascending ranges
+            if not (qb.value > 0):
+                return None
+        if not ph.has_scale and qb.value >= qa.value * 1000 and qb.value >= 1000:
+            # the first bound borrows the second bound's scale word
+            bscale = self._trailing_scale(norm, nm)
+            if bscale > 1:
+                qa.value = qa.value * bscale
+        if qa.unit is None:
+            qa.unit = qb.unit
+        if qa.per is None:
+            qa.per = qb.per
+        qa.qualifier = "at_least"
+        qb.qualifier = "at_most"
+        return [qa, qb]
+
+    def _trailing_scale(self, norm, nm) -> float:
+        first = self._atom(nm, norm)
+        ph = self.parse_phrase(norm, first) if first else None
+        return ph.trailing_scale if ph and ph.has_scale else 1.0
+
+
+_TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
+
+_EXTRACTOR: QuantityExtractor | None = None
+
+
+def extractor() -> QuantityExtractor:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = QuantityExtractor(lexicon())
+    return _EXTRACTOR
+
+
+def as_number(v: float) -> int | float:
+    return _num(v)
