@@ -1,0 +1,103 @@
+"""The project's one normalised view of a text for matching, with a map back.
+
+The raw text is never altered: the corpus, the extractor and any search use
+this view to compare words, and map what they find back to raw offsets.
+Matching is done on a view where spelling variants that news writers mix
+freely collapse to one form (ي/ی/ى, ك/ک, ة/ه, أ/إ/آ/ٱ→ا, Arabic-Indic and
+Persian digits → ASCII, Latin lower-cased) and where invisible or optional
+characters (diacritics, tatweel, ZWNJ, bidi marks) are dropped.  The 1:1
+substitutions keep offsets; only the deletions shift them, so the offset map is
+built from the (usually few) deleted positions with C-speed ``range`` extends
+instead of a per-character Python loop.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Characters removed from the view: harakat and Quranic marks, superscript
+# alef, tatweel, ZWNJ/ZWJ/LRM/RLM, bidi embeddings and isolates, BOM, soft hyphen.
+_DELETE = ("\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e"
+           "\u2066-\u2069\ufeff\u00ad")
+DELETE_RE = re.compile(f"[{_DELETE}]")
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
+    "\u066b": ".",   # Arabic decimal separator ٫
+    "\u066c": ",",   # Arabic thousands separator ٬
+    "_": " ",        # hashtags: #أبو_بكر_البغدادي reads as words
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u2007": " ", "\u2008": " ", "\u3000": " ",
+    "\u2019": "'", "\u2018": "'",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)   # Arabic-Indic
+    _MAP[chr(0x06F0 + _i)] = str(_i)   # Persian (Extended Arabic-Indic)
+_TABLE = str.maketrans({k: v for k, v in _MAP.items()})
+_TABLE.update({ord(c): None for c in
+               "".join(chr(x) for x in range(0x064B, 0x0660))
+               + "\u0670\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
+                 "\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+               + "".join(chr(x) for x in range(0x06D6, 0x06EE))})
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    # A few characters (e.g. U+0130) lower-case to two code points: keep
+    # those as they are so the view stays aligned with the map.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+
+
+def normalize(text: str) -> str:
+    """The normalised form of a string (used for lexicon and alias keys)."""
+    return _lower(text.translate(_TABLE))
+
+
+class View:
+    """Normalised text ``norm`` plus the way back to offsets in ``text``.
+
+    Deletions come in few runs, so the map is stored as the normalised
+    positions where a run was removed plus the cumulative shift there, and
+    looked up by bisection (no per-character list to build).
+    """
+
+    __slots__ = ("text", "norm", "_at", "_shift")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.norm = normalize(text)
+        self._at: list[int] = []
+        self._shift: list[int] = []
+        if len(self.norm) != len(text):
+            shift = 0
+            for m in DELETE_RE.finditer(text):
+                s, e = m.span()
+                if self._at and self._at[-1] == s - shift:
+                    self._shift[-1] += e - s     # adjacent runs (ـــ) merge
+                else:
+                    self._at.append(s - shift)
+                    self._shift.append(shift + e - s)
+                shift += e - s
+                self._shift[-1] = shift
+
+    def orig(self, i: int) -> int:
+        """Original index of the character at normalised index ``i``."""
+        k = bisect_right(self._at, i)
+        return i + (self._shift[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) for a non-empty normalised span."""
+        if not self._at:
+            return start, end
+        a, b = self.orig(start), self.orig(end - 1) + 1
+        # harakat and tatweel written on the last letter belong to the word
+        text = self.text
+        while b < len(text) and _MARK_RE.match(text, b):
+            b += 1
+        return a, b
