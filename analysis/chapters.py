@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .paths import Paths
 
-CHAPTERS: tuple[str, ...] = ("corpus",)
+CHAPTERS: tuple[str, ...] = ("corpus", "methods")
 
 
 @dataclass(frozen=True)

@@ -186,22 +186,37 @@ def validate_record(rec: dict) -> list[str]:
     return errs
 
 
+HELDOUT_DIR = PATHS.gold / "heldout"
+SETS = ("articles", "general", "heldout")
+
+
 def gold_pairs() -> list[tuple[str, Path, Path]]:
     """(set name, jsonl path, text path) for every gold file; missing partners raise."""
     pairs = []
     for jl in sorted(ARTICLES_DIR.glob("*.jsonl")):
         pairs.append(("articles", jl, RAW_DIR / (jl.stem + ".txt")))
-    for jl in sorted(GENERAL_DIR.glob("*.jsonl")):
-        pairs.append(("general", jl, jl.with_suffix(".txt")))
-    for txt in sorted(GENERAL_DIR.glob("*.txt")):
-        if not txt.with_suffix(".jsonl").exists():
-            pairs.append(("general", txt.with_suffix(".jsonl"), txt))
+    for set_name, folder in (("general", GENERAL_DIR), ("heldout", HELDOUT_DIR)):
+        for jl in sorted(folder.glob("*.jsonl")):
+            pairs.append((set_name, jl, jl.with_suffix(".txt")))
+        for txt in sorted(folder.glob("*.txt")):
+            if not txt.with_suffix(".jsonl").exists():
+                pairs.append((set_name, txt.with_suffix(".jsonl"), txt))
     return pairs
+
+
+def load_set(set_name: str) -> list[tuple[str, str, list[dict]]]:
+    """(document name, text, resolved gold records) for one gold set."""
+    out = []
+    for s, jl, txt in gold_pairs():
+        if s == set_name:
+            text = txt.read_text(encoding="utf-8")
+            out.append((jl.stem, text, load_gold(jl, text)))
+    return out
 
 
 def check_all(verbose: bool = False) -> tuple[list[str], dict]:
     errors: list[str] = []
-    counts: dict[str, Counter] = {"articles": Counter(), "general": Counter()}
+    counts: dict[str, Counter] = {name: Counter() for name in SETS}
     langs = Counter()
     for set_name, jl, txt in gold_pairs():
         if not jl.exists():
@@ -210,11 +225,11 @@ def check_all(verbose: bool = False) -> tuple[list[str], dict]:
         if not txt.exists():
             errors.append(f"{jl.name}: text file {txt} not found")
             continue
-        if set_name == "general":
+        if set_name in ("general", "heldout"):
             m = re.match(r"^\d{2}_(ar|fa|en)_[a-z0-9_]+$", jl.stem)
             if not m:
                 errors.append(f"{jl.name}: general files must be named NN_<ar|fa|en>_<topic>")
-            else:
+            elif set_name == "general":
                 langs[m.group(1)] += 1
         text = txt.read_text(encoding="utf-8")
         try:

@@ -48,3 +48,8 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrapper"><table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def ratio(x: float | None, digits: int = 3) -> str:
+    """A proportion as the book prints it everywhere (blank when undefined)."""
+    return "" if x is None or pd.isna(x) else f"{x:.{digits}f}"

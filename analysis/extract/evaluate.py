@@ -10,16 +10,14 @@ reported separately, so a right number with a wrong unit is visible as such.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Iterable
 
 import pandas as pd
 
+from ..langid import identify
+
 KINDS = ("quantity", "date", "platform", "organization", "person")
-_FA = re.compile(r"[پچژگ\u06a9\u06cc\u06f0-\u06f9]")
-_AR = re.compile(r"[\u0600-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _gold_date(g: dict) -> str | None:
@@ -87,20 +85,13 @@ def score(predicted: list[dict], gold: list[dict]) -> dict:
 
 
 def language_at(text: str, start: int) -> str:
-    """'fa', 'ar' or 'en' from the script of the line around an offset (one
-    Arabic article embeds English tweets, so the document's language is not
-    enough)."""
+    """'ar', 'fa' or 'en' of the line around an offset (one Arabic article
+    embeds English tweets, so the document's language is not enough); a line
+    with nothing to go on takes the document's language."""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", start)
     line = text[a:b if b >= 0 else len(text)]
-    n_ar = len(_AR.findall(line))
-    n_lat = len(_LATIN.findall(line))
-    if n_lat > n_ar:
-        return "en"
-    if n_ar:
-        return "fa" if _FA.search(line) else "ar"
-    # a line of digits only: the document decides
-    return "fa" if _FA.search(text) else "ar" if _AR.search(text) else "en"
+    return identify(line, default=identify(text, default="en"))
 
 
 def evaluate(pairs: Iterable[tuple[str, list[dict]]], extract_fn=None) -> dict:
