@@ -13,7 +13,7 @@ from analysis.paths import REPO_ROOT, Paths
 # What a build reads. Code is imported from the installed package; the copy
 # holds the inputs and the book's sources.
 INPUTS = ["data/raw", "data/articles.csv", "data/cleaning", "data/reference",
-          "data/annotations", "data/gazetteer", "data/lexicon", "analysis/notebooks",
+          "data/annotations", "data/gazetteer", "data/lexicon", "data/gold", "analysis/notebooks",
           "book/intro.md", "book/assets", "_config.yml", "_toc.yml", "requirements.txt"]
 
 

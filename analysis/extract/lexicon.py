@@ -23,8 +23,10 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+@lru_cache(maxsize=65536)
 def key(s: str) -> str:
-    """Normalised lookup key: also collapses runs of spaces."""
+    """Normalised lookup key: also collapses runs of spaces (cached: the same
+    words recur in every article)."""
     return " ".join(normalize(s).split())
 
 
