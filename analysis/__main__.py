@@ -1,6 +1,6 @@
 """Command line: every pipeline step is also a command.
 
-    python -m analysis validate              check manifest, checksums, encodings
+    python -m analysis validate              check manifest, checksums, encodings, annotations
     python -m analysis prepare               cleaned texts and tables → data/processed/
     python -m analysis execute [NAME ...]    run chapter notebooks with papermill
     python -m analysis build [--clean]       all of the above, then the HTML book
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", help="project root to work on (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check the manifest and raw articles")
+    sub.add_parser("validate", help="check the manifest, raw articles, annotations and facts")
     sub.add_parser("prepare", help="write cleaned texts and tables to data/processed/")
     ex = sub.add_parser("execute", help="execute chapter notebooks")
     ex.add_argument("names", nargs="*")
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     from .execute import ChapterError
     try:
         if args.command == "validate":
-            from .corpus import load_corpus
-            corpus = load_corpus(paths)
-            print(f"ok: {len(corpus)} articles, manifest and checksums verified")
+            from .corpus import validate
+            corpus, claims = validate(paths)
+            print(f"ok: {len(corpus)} articles, manifest and checksums verified; "
+                  f"{len(claims)} claims checked against their texts and the reference data")
         elif args.command == "prepare":
             from . import prepare
             written = prepare.run(paths)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import execute, prepare
-from .corpus import load_corpus
+from .corpus import validate
 from .paths import PATHS, Paths
 
 
@@ -64,9 +64,9 @@ def publish(staged: Path, target: Path) -> None:
 
 def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     t0 = time.perf_counter()
-    log("[1/5] validate: manifest, checksums, encodings")
-    corpus = load_corpus(paths)
-    log(f"  {len(corpus)} articles verified")
+    log("[1/5] validate: manifest, checksums, encodings, annotations")
+    corpus, claims = validate(paths)
+    log(f"  {len(corpus)} articles verified, {len(claims)} claims checked")
     log("[2/5] prepare: cleaned texts and tables in data/processed/")
     written = prepare.run(paths)
     log(f"  {len(written)} file(s) changed")

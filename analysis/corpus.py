@@ -4,7 +4,9 @@
 this order, and stops at the first problem with an InputError naming the
 file (and manifest line): the manifest parses and validates; every row's file
 exists; every file's sha256 matches; every file is non-empty UTF-8 text;
-no file in ``data/raw/`` lacks a manifest row.
+no file in ``data/raw/`` lacks a manifest row. ``validate`` adds the curated
+claim annotations and facts (``analysis.claims``): the gate the build and
+``python -m analysis validate`` pass through.
 """
 from __future__ import annotations
 
@@ -122,3 +124,13 @@ def load_corpus(paths: Paths = PATHS) -> Corpus:
             raise InputError(_rel(p, paths), "has no row in data/articles.csv; add it with "
                                              "`make add-article FILE=... LANG=...`")
     return Corpus(paths, articles)
+
+
+def validate(paths: Paths = PATHS):
+    """The build's gate: the corpus, then the claim annotations and facts against it.
+
+    Returns (corpus, claims). Stops at the first problem with one InputError.
+    """
+    from .claims import load_claims  # late: claims needs this module's Corpus
+    corpus = load_corpus(paths)
+    return corpus, load_claims(paths, corpus)

@@ -47,6 +47,24 @@ def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     }
 
 
+def reference_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """Claims, facts and what is computed from them (see data/DATA-DICTIONARY.md)."""
+    from . import claims as claimsmod, facts as factsmod, headline, register
+    paths = corpus.paths
+    entities = factsmod.load_entities(paths)
+    events = factsmod.load_events(paths)
+    facts = factsmod.load_facts(paths, set(entities["id"]), events)
+    claims = claimsmod.load_claims(paths, corpus, facts)
+    texts = {a.id: a.raw for a in corpus}
+    return {
+        "claims.csv": claimsmod.claims_frame(claims, {a.id: a.language for a in corpus}),
+        "facts.csv": factsmod.facts_frame(facts),
+        "discrepancies.csv": register.build_register(claims, facts, entities, texts, events),
+        "voices.csv": register.voices(claims, facts),
+        "headline.csv": headline.headline_definitions(facts, claims),
+    }
+
+
 def clean_text_record(article) -> dict:
     """The cleaned text and its edits: enough to rebuild the offset map."""
     return {
@@ -60,7 +78,7 @@ def clean_text_record(article) -> dict:
 def run(paths: Paths = PATHS) -> list[Path]:
     corpus = load_corpus(paths)
     outputs: dict[Path, bytes] = {}
-    for name, df in processed_tables(corpus).items():
+    for name, df in {**processed_tables(corpus), **reference_tables(corpus)}.items():
         outputs[paths.processed / name] = csv_bytes(df)
     for a in corpus:
         rec = json.dumps(clean_text_record(a), ensure_ascii=False, indent=1, sort_keys=True)
