@@ -14,7 +14,8 @@ ORGS = ("europol eurojust eu-iru fbi interpol isis al-qaeda isd bbc fata naja "
         "us-government iran-judiciary tehran-revolutionary-court islamic-parliament-of-iran").split()
 PERSONS = ("pavel-durov nikolai-durov kamal-hadianfar abu-bakr-al-baghdadi amarnath-amarasingam "
            "eric-van-der-sypt abdirahim-saeed jawad-al-sayegh bill-gortney vladimir-putin "
-           "ruhollah-khomeini elham-abolfateh ahmed-sabry").split()
+           "ruhollah-khomeini elham-abolfateh ahmed-sabry j-m-berger jonathon-morgan shiraz-maher "
+           "charlie-winter bennett-clifford helen-powell").split()
 
 
 def ents(text):
