@@ -53,3 +53,29 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
 def ratio(x: float | None, digits: int = 3) -> str:
     """A proportion as the book prints it everywhere (blank when undefined)."""
     return "" if x is None or pd.isna(x) else f"{x:.{digits}f}"
+
+
+def quote(original: str, lang: str, translation: str = "", source: str = "") -> str:
+    """A quotation in its original script beside its English translation.
+
+    The original keeps its direction (``dir``/``lang`` on the blockquote);
+    every part is escaped. ``source`` says where it is from (article and
+    character offsets, or the claim id).
+    """
+    direction = ' dir="rtl"' if lang in RTL else ""
+    parts = [f'<figure class="claim-quote"><blockquote{direction} lang="{html.escape(lang)}">'
+             f"{html.escape(original)}</blockquote>"]
+    cap = []
+    if translation:
+        cap.append(f'<span class="translation" lang="en">{html.escape(translation)}</span>')
+    if source:
+        cap.append(f'<span class="source">{html.escape(source)}</span>')
+    if cap:
+        parts.append("<figcaption>" + " — ".join(cap) + "</figcaption>")
+    parts.append("</figure>")
+    return "".join(parts)
+
+
+def source_span(article: str, start: int, end: int) -> str:
+    """How the book cites a span of an article everywhere."""
+    return f"article {article}, characters {start}–{end}"
