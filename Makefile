@@ -48,8 +48,10 @@ add-article: $(STAMP)  ## add FILE to the corpus (LANG=ar|fa|en)
 extract: $(STAMP)  ## mentions in FILES=... as JSON Lines
 	@$(PY) -m analysis extract $(FILES)
 
-bench: $(STAMP)  ## throughput and memory of extraction at 100, 1,000, 10,000 articles
+bench: $(STAMP)  ## throughput of extraction and of the build, as printed tables
 	@$(PY) bench/bench_extract.py
+	@echo
+	@$(PY) bench/bench_build.py
 
 clean:  ## remove build outputs and caches (keeps .venv)
 	rm -rf _build data/processed book/*.ipynb book/figures .pytest_cache .hypothesis

@@ -12,9 +12,8 @@ from analysis.paths import REPO_ROOT, Paths
 
 # What a build reads. Code is imported from the installed package; the copy
 # holds the inputs and the book's sources.
-INPUTS = ["data/raw", "data/articles.csv", "data/cleaning", "data/reference",
-          "data/annotations", "data/gazetteer", "data/lexicon", "data/gold", "analysis/notebooks",
-          "book/intro.md", "book/assets", "_config.yml", "_toc.yml", "requirements.txt"]
+INPUTS = ["data", "analysis/notebooks", "book/assets", "_config.yml", "_toc.yml",
+          "requirements.txt"]
 
 
 def copy_project(dest: Path) -> Paths:
@@ -25,7 +24,8 @@ def copy_project(dest: Path) -> Paths:
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
-            shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
+            # derived data is rebuilt in the copy, never carried over
+            shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__", "processed"))
         else:
             shutil.copy2(src, target)
     for extra in sorted((REPO_ROOT / "book").glob("*.md")) + sorted((REPO_ROOT / "book").glob("*.bib")):
