@@ -1,9 +1,6 @@
 """Adding an article: copy the bytes in, checksum them, append a manifest row."""
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -13,7 +10,7 @@ from .corpus import sha256_bytes
 from .errors import InputError
 from .manifest import ArticleRow
 from .paths import Paths
-from .textio import decode
+from .textio import decode, write_atomic
 
 
 def add_article(source: Path, language: str, paths: Paths, outlet: str = "", title: str = "",
@@ -47,15 +44,7 @@ def add_article(source: Path, language: str, paths: Paths, outlet: str = "", tit
         field = ".".join(str(p) for p in first["loc"]) or "row"
         raise InputError(source, f"{field}: {first['msg'].removeprefix('Value error, ')}") from None
     dest = paths.raw / row.file
-    paths.raw.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=paths.raw, prefix=".incoming.")
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)  # bytes as they are: BOM and line ends kept
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(dest, data)  # the bytes as they are: BOM and line ends kept
     try:
         manifest.append(paths.manifest, row)
     except BaseException:

@@ -135,9 +135,7 @@ class Claim(BaseModel):
     @field_validator("measure")
     @classmethod
     def _measure(cls, v):
-        if v is not None and v not in measures.KNOWN_MEASURES:
-            raise ValueError(f"unknown measure {v!r} (see the measure families in data/reference/README.md)")
-        return v
+        return measures.check_measure(v)
 
     @model_validator(mode="after")
     def _coherent(self) -> "Claim":

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -19,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import InputError
+from .textio import write_atomic
 
 COLUMNS = ["id", "file", "sha256", "language", "outlet", "title", "published",
            "dated_by", "notes"]
@@ -159,14 +158,7 @@ def append(path: Path, row: ArticleRow) -> None:
         existing += b"\n"
     new = existing + format_row(row).encode("utf-8")
     parse(new.decode("utf-8-sig"), path)  # never write a manifest we could not read back
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".articles.", suffix=".csv")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(new)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, new)
 
 
 def next_id(rows: list[ArticleRow]) -> str:

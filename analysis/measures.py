@@ -275,3 +275,11 @@ def difference(later: Figure, earlier: Figure) -> Figure:
 
 def with_issuer(f: Figure, issuer: str) -> Figure:
     return replace(f, issuer=issuer)
+
+
+def check_measure(value: str | None) -> str | None:
+    """Validator shared by the claim and fact schemas: a measure must be known."""
+    if value is not None and value not in KNOWN_MEASURES:
+        raise ValueError(f"unknown measure {value!r} (see the measure families in "
+                         "data/reference/README.md)")
+    return value

@@ -9,6 +9,8 @@ the file.
 from __future__ import annotations
 
 import codecs
+import os
+import tempfile
 from pathlib import Path
 
 from .errors import InputError
@@ -41,3 +43,16 @@ def read_text(path: Path) -> str:
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror})") from None
     return decode(data, path)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old bytes or the new, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
