@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .paths import Paths
 
-CHAPTERS: tuple[str, ...] = ("corpus", "methods")
+CHAPTERS: tuple[str, ...] = ("corpus", "platform_policy", "takedown_numbers",
+                             "migration_networks", "codebook", "methods")
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,11 @@ the same inputs give byte-identical files.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from . import tables
+from . import tables, textio
 from .corpus import Corpus, load_corpus
 from .paths import PATHS, Paths
 
@@ -22,15 +20,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. Returns True if written."""
     if path.exists() and path.read_bytes() == data:
         return False  # unchanged: keep the mtime so downstream steps can skip
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    textio.write_atomic(path, data)
     return True
 
 
@@ -65,6 +55,16 @@ def reference_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     }
 
 
+def network_outputs(corpus: Corpus, reference: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    """The migration and actor–platform graphs (GraphML, node-link JSON) and their edge
+    tables, built from the claims and facts tables (see data/DATA-DICTIONARY.md)."""
+    from . import facts as factsmod, network
+    paths = corpus.paths
+    net = network.build(reference["claims.csv"], reference["facts.csv"], factsmod.load_entities(paths),
+                        factsmod.load_events(paths), network.load_aliases(paths.gazetteer))
+    return network.outputs(net)
+
+
 def clean_text_record(article) -> dict:
     """The cleaned text and its edits: enough to rebuild the offset map."""
     return {
@@ -78,8 +78,11 @@ def clean_text_record(article) -> dict:
 def run(paths: Paths = PATHS) -> list[Path]:
     corpus = load_corpus(paths)
     outputs: dict[Path, bytes] = {}
-    for name, df in {**processed_tables(corpus), **reference_tables(corpus)}.items():
+    reference = reference_tables(corpus)
+    for name, df in {**processed_tables(corpus), **reference}.items():
         outputs[paths.processed / name] = csv_bytes(df)
+    for name, data in network_outputs(corpus, reference).items():
+        outputs[paths.processed / name] = data
     for a in corpus:
         rec = json.dumps(clean_text_record(a), ensure_ascii=False, indent=1, sort_keys=True)
         outputs[paths.processed / "clean" / f"{a.id}.json"] = (rec + "\n").encode("utf-8")

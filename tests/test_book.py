@@ -68,10 +68,30 @@ def test_processed_outputs_are_reproducible(built, tmp_path):
             assert twin.read_bytes() == f.read_bytes(), f
 
 
+def _digests(paths):
+    import hashlib
+    files = sorted([*paths.book.glob("*.ipynb"), *paths.book.glob("figures/*"),
+                    *paths.processed.rglob("*")])
+    return {str(f.relative_to(paths.root)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in files if f.is_file()}
+
+
+def test_re_executing_every_chapter_gives_identical_outputs(built):
+    paths, _ = built
+    before = _digests(paths)
+    proc = run_cli("execute", "--force", root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    after = _digests(paths)
+    assert before.keys() == after.keys()
+    changed = [f for f in before if before[f] != after[f]]
+    assert not changed, changed
+
+
 def test_unchanged_rebuild_skips_execution(built):
     paths, _ = built
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stderr
+    assert "executed" not in proc.stdout, proc.stdout
     assert "chapter corpus: up to date" in proc.stdout
 
 

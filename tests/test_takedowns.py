@@ -1,0 +1,269 @@
+"""The takedown-numbers chapter's computations, on the real data and on small synthetic cases."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import facts as factsmod
+from analysis import measures, register, takedowns
+from analysis.claims import claims_frame, load_claims
+from analysis.corpus import load_corpus
+from analysis.headline import headline_definitions
+from analysis.paths import PATHS
+
+CORPUS = load_corpus(PATHS)
+ENTITIES = factsmod.load_entities(PATHS)
+EVENTS = factsmod.load_events(PATHS)
+FACTS = factsmod.load_facts(PATHS, set(ENTITIES["id"]), EVENTS)
+CLAIMS = load_claims(PATHS, CORPUS, FACTS)
+NAMES = dict(zip(ENTITIES["id"], ENTITIES["name_en"]))
+KINDS = dict(zip(ENTITIES["id"], ENTITIES["kind"]))
+# claims_frame is what `prepare` writes to data/processed/claims.csv.
+C = claims_frame(CLAIMS, {a.id: a.language for a in CORPUS})
+F = factsmod.facts_frame(FACTS)
+REG = register.build_register(CLAIMS, FACTS, ENTITIES, {a.id: a.raw for a in CORPUS}, EVENTS)
+HEADLINE = headline_definitions(FACTS, CLAIMS)
+NUMERIC = takedowns.numeric_claims(C, NAMES)
+POINTS = takedowns.chart_points(C, F)
+RAW = {a.id: a.raw for a in CORPUS}
+
+
+# --- 1. the normalised table ----------------------------------------------------------
+def _numeric_ids(frame: pd.DataFrame) -> set[str]:
+    return set(frame.loc[frame["value"].astype(str) != "", "id"])
+
+
+def test_every_numeric_claim_is_in_the_table():
+    assert set(NUMERIC["claim"]) == _numeric_ids(C) and NUMERIC["claim"].is_unique
+    assert len(NUMERIC) == sum(c.value is not None for c in CLAIMS) > 0
+    processed = PATHS.processed / "claims.csv"
+    if processed.is_file():   # the file the build wrote, when there is one
+        on_disk = pd.read_csv(processed, dtype=str, keep_default_na=False)
+        assert set(NUMERIC["claim"]) == _numeric_ids(on_disk)
+
+
+def test_table_rows_restate_the_claims():
+    by_id = {c.id: c for c in CLAIMS}
+    for _, row in NUMERIC.iterrows():
+        r = row.rename({"source chain": "chain"})
+        c = by_id[r.claim]
+        assert (r.value, r.unit, r.qualifier, r.measure) == (c.value, c.unit, c.qualifier, c.measure)
+        assert r.family == measures.family(c.measure)
+        assert r.issuer == c.attribution[-1] and r.grade == c.grade.code
+        assert r.quote == RAW[r.article][r.start:r.end] == c.quote
+        assert r.span == f"article {r.article}, characters {r.start}–{r.end}"
+        assert r.chain.split(takedowns.CHAIN_SEP) == [NAMES.get(e, e) for e in c.attribution]
+    assert NUMERIC.set_index("claim").loc["001-02", "reads as"].startswith("about 26,000 website_and_account")
+
+
+def test_claim_ids_link_to_quotes_without_unescaping_anything():
+    html = ('<table><tr><td>001-02</td><td>001-02 &lt;b&gt;</td><td>&lt;script&gt;</td>'
+            '<td>999-99</td></tr></table>')
+    out = takedowns.link_claim_ids(html, ["001-02"])
+    assert '<a href="#quote-001-02"' in out and out.count("<a ") == 1
+    assert "<td>001-02 &lt;b&gt;</td>" in out and "<td>&lt;script&gt;</td>" in out
+    assert "<td>999-99</td>" in out   # not a claim of the table: left alone
+
+
+def test_quotations_keep_script_direction_and_escape():
+    q = takedowns.quotations(NUMERIC)
+    assert q.count('<div id="quote-') == len(NUMERIC)
+    assert 'dir="rtl" lang="ar"' in q and 'lang="fa"' in q
+    fake = NUMERIC.head(1).assign(quote="<img src=x>", language="ar")
+    assert "<img" not in takedowns.quotations(fake) and "&lt;img src=x&gt;" in takedowns.quotations(fake)
+
+
+# --- 2. the chart ------------------------------------------------------------------------
+def test_every_numeric_claim_is_drawn_and_facts_are_labelled():
+    claims_drawn = set(POINTS.loc[POINTS["kind"] == "claim", "point"])
+    assert claims_drawn == set(NUMERIC["claim"])
+    assert {"europol-2019-referrals", "belgian-police-2019-removed", "isd-tamtam-2019-channels"} <= set(POINTS["point"])
+    assert POINTS["point"].is_unique and (POINTS["value"] > 0).all()
+
+
+def test_no_panel_mixes_measure_families():
+    for panel, sub in POINTS.groupby("panel"):
+        assert sub["family"].nunique() == 1, panel
+        assert all(measures.family(m) == sub["family"].iloc[0] for m in sub["measure"]), panel
+    panel_of = dict(zip(POINTS["point"], POINTS["panel"]))
+    assert panel_of["europol-2019-referrals"] == "referral"
+    assert panel_of["belgian-police-2019-removed"] == panel_of["001-02"] == "removal"
+    assert panel_of["telegram-isiswatch-2019-11-22"] == "blocking"
+    # days and years are one family but never one axis
+    assert panel_of["000-14"] == "duration (day)" and panel_of["001-11"] == "duration (year)"
+
+
+def test_bounds_are_kept_as_bounds():
+    p = POINTS.set_index("point")
+    over = p.loc["europol-2019-referrals"]
+    assert over["qualifier"] == "at_least" and over["low"] == 26000 and pd.isna(over["high"])
+    almost = p.loc["isd-tamtam-2019-channels"]
+    assert almost["qualifier"] == "at_most" and pd.isna(almost["low"]) and almost["high"] == 100
+    about = p.loc["001-02"]
+    assert about["qualifier"] == "approx" and about["low"] < 26000 < about["high"]
+    assert about["text"] == "≈26,000" and over["text"] == "≥26,000" and almost["text"] == "≤100"
+
+
+def test_one_issuers_days_are_summed_but_context_facts_are_not_drawn():
+    sums = POINTS[POINTS["kind"] == "computed"]
+    assert list(sums["value"]) == [5055]
+    assert sums.iloc[0]["point"] == "telegram-isiswatch-2019-11-22 + telegram-isiswatch-2019-11-23"
+    # 000-14 (3 days) is linked to Telegram's "0 disclosures" only as context
+    assert "telegram-privacy-2018" not in set(POINTS["point"])
+
+
+def _frames(claim_rows, fact_rows):
+    cols_c = ["id", "article", "value", "value_high", "unit", "qualifier", "measure", "measure_family",
+              "issuer", "facts"]
+    cols_f = ["id", "low", "high", "qualifier", "unit", "measure", "measure_family", "issuer", "date_start",
+              "date_end"]
+    return pd.DataFrame(claim_rows, columns=cols_c), pd.DataFrame(fact_rows, columns=cols_f)
+
+
+def test_chart_points_synthetic():
+    c, f = _frames(
+        [["900-01", "900", "10", "", "item", "exact", "removed", "removal", "x", "f-ref;f-zero;f-a;f-b"]],
+        [["f-ref", "12", "12", "exact", "item", "referred", "referral", "y", "2019-01-01", "2019-01-01"],
+         ["f-zero", "0", "0", "exact", "item", "removed", "removal", "x", "2019-01-01", "2019-01-01"],
+         ["f-a", "3", "3", "exact", "item", "removed", "removal", "z", "2019-01-01", "2019-01-01"],
+         ["f-b", "4", "4", "exact", "item", "removed", "removal", "z", "2019-01-02", "2019-01-02"]])
+    pts = takedowns.chart_points(c, f).set_index("point")
+    assert pts.loc["f-ref", "panel"] == "referral" and pts.loc["900-01", "panel"] == "removal"
+    assert "f-zero" not in pts.index            # a zero cannot sit on a log axis
+    assert pts.loc["f-a + f-b", "value"] == 7   # one issuer's two days, added
+    # same days overlap: no sum
+    f.loc[f["id"] == "f-b", ["date_start", "date_end"]] = "2019-01-01"
+    assert "f-a + f-b" not in takedowns.chart_points(c, f)["point"].tolist()
+
+
+def test_chart_figure_has_a_panel_per_family_and_saves_deterministically(tmp_path):
+    from analysis import figures
+    fig = takedowns.chart_figure(POINTS)
+    axes = [ax for ax in fig.axes if ax.get_yticks().size]
+    assert len(axes) == POINTS["panel"].nunique()
+    assert all(ax.get_xscale() == "log" for ax in axes)
+    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
+    assert any(lbl.startswith("001-02\n") for lbl in labels)
+    assert any(lbl.startswith("europol-2019-referrals\n") for lbl in labels)
+    png, csv = figures.save(fig, POINTS, tmp_path / "a")
+    png2, _ = figures.save(takedowns.chart_figure(POINTS), POINTS, tmp_path / "b")
+    assert png.read_bytes() == png2.read_bytes()
+    assert len(pd.read_csv(csv)) == len(POINTS)
+
+
+def test_labels_and_short_figures():
+    assert takedowns.abbreviate(["telegram-isiswatch-2019-11-22", "telegram-isiswatch-2019-11-23"]) == \
+        "telegram-isiswatch-2019-11-22 + -23"
+    assert takedowns._short(measures.Figure.of(12e9, "message_per_day", "sent", qualifier="approx")) == "≈12 bn"
+    assert takedowns._short(measures.Figure.of(17, "person", "killed", qualifier="range", value_high=18)) == "17–18"
+
+
+# --- 3. the register ------------------------------------------------------------------------
+def test_register_counts_add_up():
+    counts = takedowns.register_counts(REG, register.KIND_ORDER, register.STATUS_ORDER).set_index("kind")
+    assert counts.loc["all cases", "cases"] == len(REG)
+    assert counts.loc["all cases", list(register.STATUS_ORDER)].sum() == len(REG)
+    for kind in register.KIND_ORDER:
+        assert counts.loc[kind, "cases"] == sum(kind in k.split(";") for k in REG["kinds"])
+    assert counts.loc["merged", "discrepancy"] == 1 and counts.loc["conflict", "unresolved"] == 1
+    synthetic = pd.DataFrame({"kinds": ["unit;measure", "unit", "count"],
+                              "status": ["discrepancy", "discrepancy", "possible"]})
+    s = takedowns.register_counts(synthetic, ["unit", "measure", "count"], ["discrepancy", "possible"]).set_index("kind")
+    assert s.loc["unit", "discrepancy"] == 2 and s.loc["count", "possible"] == 1 and s.loc["all cases", "cases"] == 3
+
+
+def test_headline_cases_are_the_measure_and_merge_cases():
+    assert list(takedowns.headline_cases(REG)["case"]) == ["d-001-02", "d-002-08"]
+
+
+def _chain(case_id):
+    case = REG.set_index("case").loc[case_id].copy()
+    case["case"] = case_id
+    return takedowns.retelling(case, C, F, NAMES)
+
+
+def test_retelling_of_the_merged_figure():
+    chain = _chain("d-002-08")
+    acc = chain[chain["claim"] == "002-08"].reset_index(drop=True)
+    assert list(acc["role"]) == ["issuer", "issuer", "issuer", "relay", "article"]
+    assert acc.loc[2, "figure"].startswith("5,055 account_or_bot (banned")        # Telegram's days added
+    assert acc.loc[3, "source"] == "telegraph-2019-merged-accounts"
+    assert acc.loc[3, "entered"] == "measure, merged"                            # The Telegraph
+    assert acc.loc[4, "source"] == "002-08" and acc.loc[4, "link"] == NAMES["sada-el-balad"]
+    assert "measure (blocking → removal)" in acc.loc[4, "differs from the issuer in"]
+    items = chain[chain["claim"] == "002-09"].reset_index(drop=True)
+    assert items.loc[0, "source"] == "europol-2019-referrals"
+    assert "measure (referral → removal)" in items.loc[1, "differs from the issuer in"]
+
+
+def test_retelling_names_unchecked_links_and_the_wording_followed():
+    chain = _chain("d-001-02")
+    assert set(chain["claim"]) == {"001-02"}                     # 001-03 has no number
+    unchecked = chain[chain["words"].str.contains("not checked")]
+    assert set(unchecked["link"]) == {NAMES["cope"], NAMES["wires"]}
+    police = chain[chain["source"] == "belgian-police-2019-removed"].iloc[0]
+    assert police["role"] == "off the chain" and police["entered"] == "measure"
+    last = chain.iloc[-1]
+    assert last["role"] == "article" and last["entered"] == "unit"
+    assert "unit (item → website_and_account)" in last["differs from the issuer in"]
+
+
+# --- 4. what the numbers cannot support ---------------------------------------------------
+def test_addition_attempts_show_the_refusal_message():
+    a = takedowns.addition_attempts(F, C, [
+        ("bans + referrals", ["telegram-isiswatch-2019-11-22", "telegram-isiswatch-2019-11-23",
+                              "europol-2019-referrals"]),
+        ("two days", ["telegram-isiswatch-2019-11-22", "telegram-isiswatch-2019-11-23"])]).set_index("attempt")
+    fx = {f.id: f for f in FACTS}
+    with pytest.raises(measures.IncompatibleMeasures) as err:
+        measures.total([fx["telegram-isiswatch-2019-11-22"].figure(), fx["europol-2019-referrals"].figure()])
+    assert a.loc["bans + referrals", "refused"] == "yes" and a.loc["bans + referrals", "result"] == str(err.value)
+    assert a.loc["two days", "refused"] == "no" and a.loc["two days", "result"].startswith("5,055")
+    assert set(a.loc["bans + referrals", "claims"].split(";")) == {"001-02", "001-06", "002-08", "002-09"}
+
+
+def test_one_observer_is_the_analysts_inbox():
+    o = takedowns.one_observer(F, C).set_index("fact")
+    assert set(o.index) == {"isd-tamtam-2019-messages", "isd-tamtam-2019-channels"}
+    assert o.loc["isd-tamtam-2019-messages", "claims"] == "002-14"
+    assert o.loc["isd-tamtam-2019-channels", "claims"] == "002-15"
+    assert (o["person"] == "amarnath-amarasingam").all()
+
+
+def test_self_reported_are_platform_issued_facts():
+    s = takedowns.self_reported(F, C, KINDS).set_index("fact")
+    assert {"telegram-isiswatch-2019-11-22", "telegram-2015-channels", "telegram-privacy-2018"} <= set(s.index)
+    assert "europol-2019-referrals" not in s.index and "belgian-police-2019-removed" not in s.index
+    assert all(c for c in s["claims"])                   # only facts some claim leans on
+    every = takedowns.self_reported(F, C, KINDS, leaned_only=False)
+    assert "twitter-2016-02" in set(every["fact"]) and len(every) > len(s)
+    summary = takedowns.caveat_summary([("self", s.reset_index())])
+    assert summary.loc[0, "n_claims"] == len({c for v in s["claims"] for c in v.split(";")})
+
+
+# --- 5. the headline ------------------------------------------------------------------------
+def test_headline_range_and_matrix():
+    r = takedowns.headline_range(HEADLINE)
+    assert (r["min"], r["max"]) == (1000, 26000) and r["ratio"] == 26
+    assert r["min_definition"] == "taken_down channel (as reported)" and r["max_definition"] == "referred item"
+    assert (r["issued_min"], r["issued_max"]) == (5055, 26000)
+    assert r["n_refused"] == (HEADLINE["figure"] == "not a figure").sum() >= 1
+    m = takedowns.headline_matrix(HEADLINE).set_index("counted")
+    assert "referred" in m.loc["item", "referral"] and "removed" in m.loc["item", "removal"]
+    assert m.loc["account_or_bot", "referral"] == "—" and "5,055" in m.loc["account_or_bot", "blocking"]
+
+
+# --- sources -----------------------------------------------------------------------------
+def test_every_drawn_fact_has_a_source_and_the_caption_cites_it():
+    keys = takedowns.bib_keys((PATHS.reference / "sources.bib").read_text("utf-8"))
+    sources = takedowns.fact_sources(F, keys)
+    drawn = {f for p in POINTS.loc[POINTS["kind"] != "claim", "point"] for f in p.split(" + ")}
+    text = (PATHS.notebooks_src / "takedown_numbers.py").read_text("utf-8")
+    caption = text.split(":name: fig-takedown-figures", 1)[1].split("```", 1)[0]
+    cited = {k for m in re.finditer(r"\{cite:p\}`([^`]*)`", caption) for k in m.group(1).split(",")}
+    for f in drawn:
+        assert sources[f], f
+        assert set(sources[f]) <= cited, (f, sources[f])
+    assert {"art000", "art001", "art002", "art003", "art004"} <= cited
