@@ -240,36 +240,6 @@ def cooperation_summary(rows: pd.DataFrame, names: Mapping[str, str]) -> pd.Data
 
 
 # --- HTML ---------------------------------------------------------------------------
-CARD_CSS = """
-<style>
-.policy-card { border: 1px solid var(--pst-color-border, #ccc); border-radius: 4px;
-  padding: 0.6em 0.9em; margin: 0 0 1.1em 0; }
-.policy-card .pc-head { font-size: 0.92em; margin-bottom: 0.4em; }
-.policy-card .pc-id { font-weight: 700; font-family: var(--pst-font-family-monospace, monospace); }
-.policy-card .pc-grade { font-weight: 700; border: 1px solid currentColor; border-radius: 3px;
-  padding: 0 0.35em; margin-left: 0.3em; }
-.policy-card .pc-quote { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4em 1.2em;
-  align-items: start; }
-.policy-card .pc-quote.pc-single { grid-template-columns: 1fr; }
-.policy-card .pc-quote blockquote { margin: 0; padding: 0.2em 0.8em; font-size: 1em; }
-.policy-card .pc-quote blockquote[dir="rtl"] { border-left: none;
-  border-right: 4px solid var(--pst-color-border, #ccc); text-align: right; line-height: 1.9;
-  font-size: 1.08em; }
-.policy-card .pc-quote .pc-translation { padding: 0.2em 0; }
-.policy-card .pc-label { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em;
-  color: var(--pst-color-text-muted, #666); display: block; }
-.policy-card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 0.8em;
-  margin: 0.6em 0 0 0; font-size: 0.9em; }
-.policy-card dt { font-weight: 600; }
-.policy-card dd { margin: 0; }
-.policy-card ul.pc-facts { margin: 0; padding-left: 1.1em; }
-.policy-card .pc-register { margin-top: 0.6em; padding: 0.4em 0.7em; font-size: 0.9em;
-  border-left: 4px solid var(--pst-color-warning, #d9a400); background: rgba(217, 164, 0, 0.08); }
-.policy-card .pc-register.pc-unresolved { border-left-color: var(--pst-color-info, #2a7ab0);
-  background: rgba(42, 122, 176, 0.08); }
-@media (max-width: 720px) { .policy-card .pc-quote { grid-template-columns: 1fr; } }
-</style>
-"""
 
 STATUS_WORDS = {
     "discrepancy": "discrepancy: the claim is contradicted by the fact",

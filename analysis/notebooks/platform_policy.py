@@ -317,7 +317,6 @@ if len(not_drawn):
 # Each claim follows, by kind. Hover over a grade for its words.
 
 # %% tags=["remove-input"]
-display(HTML(policy.CARD_CSS))
 telegram = scoped[scoped["platform"] == "telegram"]
 
 
