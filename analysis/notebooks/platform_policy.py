@@ -151,14 +151,14 @@ display(HTML(render.table(grades.reset_index(), caption=(
 # ## When: the timeline
 #
 # {numref}`fig-policy-timeline` puts the dated claims beside the dated facts,
-# one row per platform, from 2013. {glue:text}`policy_n_marks` marks:
+# one row per platform, from Telegram's launch on. {glue:text}`policy_n_marks` marks:
 # {glue:text}`policy_n_marks_claim` claims (articles, orange, hollow) and
 # {glue:text}`policy_n_marks_fact` facts (primary sources, blue, solid). Each
 # date is drawn as precisely as it is known:
 # {glue:text}`policy_n_marks_point` are dated to the day and drawn as points;
 # {glue:text}`policy_n_marks_span` are a month, a year or a range and drawn as
-# bars over their whole extent, with end caps, so that "November 2019" is
-# never drawn as if it were 1 November. Marks that would overlap are stacked;
+# bars over their whole extent, with end caps, so that a month is never
+# drawn as if it were its first day. Marks that would overlap are stacked;
 # no date is moved. Labels name the event the marks belong to
 # (`data/reference/events.csv`); a mark far from its event's own dates is
 # labelled by its id. Of the chapter's claims, {glue:text}`policy_n_undated`
@@ -189,7 +189,7 @@ glue("policy_n_rows", int(arranged["platform"].nunique()), display=False)
 # :width: 100%
 # :alt: Timeline from 2013 to 2021 with one row per platform (Telegram, Twitter, TamTam); in each row a lane of primary-source facts (solid blue) above a lane of article claims (hollow orange); points for dates known to the day, bars for months, years and ranges.
 #
-# Dated claims and facts about each platform, from 2013. Blue, solid: facts
+# Dated claims and facts about each platform, from Telegram's launch on. Blue, solid: facts
 # (primary sources); orange, hollow: claims (the articles). A point is a date
 # known to the day; a bar covers a month, a year or a range in full. Dotted
 # lines lead from each label to its marks. Table:
@@ -198,8 +198,8 @@ glue("policy_n_rows", int(arranged["platform"].nunique()), display=False)
 # its label).
 # ```
 #
-# At this scale the days of the November 2019 action cannot be told apart.
-# {numref}`fig-policy-november` shows November and December 2019 alone, each
+# At this scale the days of the Europol-led action cannot be told apart.
+# {numref}`fig-policy-november` shows its two months alone, each
 # mark named by its id: the action days with Telegram (a two-day range),
 # Telegram's two daily ban counts (days), and the articles' "21 to 24
 # November", "over the weekend" and "November" (ranges and a month).
@@ -261,7 +261,7 @@ if len(not_drawn):
 # Google for passing private data to third parties
 # (<a href="#claim-004-09">004-09</a>).
 #
-# **The 2015 channel blocking.** After the Paris attacks Telegram said it had
+# **The channel blocking after the Paris attacks.** Telegram said it had
 # been "disturbed to learn" that the Islamic State was using its public
 # channels (<a href="#claim-004-06">004-06</a>), and that it had blocked
 # {glue:text}`policy_fact_telegram_2015_channels_value` ISIS-related channels
@@ -277,8 +277,8 @@ if len(not_drawn):
 # chief, Kamal Hadianfar, speaking through ISNA in article 000, says that
 # Telegram's manager gave Iran's police no help
 # (<a href="#claim-000-12">000-12</a>, <a href="#claim-000-13">000-13</a>),
-# and, in the same interview, that one of the organisers of the 2017 Tehran
-# attacks, who had left the country on the day, was identified to the police
+# and, in the same interview, that one of the organisers of the Tehran
+# attacks on parliament and the Khomeini mausoleum, who had left the country on the day, was identified to the police
 # by Telegram three days later (<a href="#claim-000-14">000-14</a>), with
 # "incomplete, half-baked" information (<a href="#claim-000-15">000-15</a>),
 # given, he supposes, because Telegram's international reputation was at risk
@@ -296,11 +296,11 @@ if len(not_drawn):
 # judiciary ordered Telegram blocked on
 # {glue:text}`policy_fact_iran_telegram_ban_2018_date`.)
 #
-# **Europol, November 2019.** Telegram took part in Europol's Referral Action
+# **The Europol-led action.** Telegram took part in Europol's Referral Action
 # Days ({glue:text}`policy_fact_europol_2019_telegram_rad_date`), within the
 # Belgian-led action ({glue:text}`policy_fact_europol_2019_referrals_date`). Europol's own tweet, embedded in
 # article 001, says it had been working with Telegram for a year and a half
-# (<a href="#claim-001-11">001-11</a>, graded A1); the article reports
+# (<a href="#claim-001-11">001-11</a>, the source graded most reliable); the article reports
 # Europol's praise for Telegram's help "in rooting out malicious content"
 # (<a href="#claim-001-16">001-16</a>). Telegram's ISIS Watch channel counted
 # {glue:text}`policy_fact_telegram_isiswatch_2019_11_22_value` and
@@ -373,8 +373,8 @@ show_group(telegram, "feature")
 # ### Events
 #
 # {glue:text}`policy_n_telegram_event` claims: the launch, and the Dabiq
-# issue that coincided with the 2015 ban. Article 004 dates the founding of
-# Russia's largest social network (VK) to 2013, Telegram's launch year (case
+# issue that coincided with the Paris-attacks ban. Article 004 dates the founding of
+# Russia's largest social network (VK) to Telegram's launch year (case
 # `d-004-05`; its counterpart is filed under VK).
 
 # %% tags=["remove-input"]
@@ -388,13 +388,13 @@ show_group(telegram, "event")
 # management "cancelled many accounts" of IS activists for promoting the
 # group (<a href="#claim-003-03">003-03</a>, no figure). Twitter's own counts
 # bear it out: {glue:text}`policy_fact_twitter_2016_02_value` accounts
-# suspended since mid-2015 by {glue:text}`policy_fact_twitter_2016_02_date`, and
+# suspended by {glue:text}`policy_fact_twitter_2016_02_date`, and
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_value` by
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_date` (on the timeline). Iran's cyber-police chief says he reported IS activity
 # on Twitter, with documents, to Twitter's manager and to Interpol
 # (<a href="#claim-000-08">000-08</a>), which nothing available can check.
 # Twitter is also among the providers the articles say worked with Europol
-# in November 2019 (<a href="#claim-001-05">001-05</a>,
+# in the Europol-led action (<a href="#claim-001-05">001-05</a>,
 # <a href="#claim-002-07">002-07</a>, filed under Telegram).
 
 # %% tags=["remove-input"]
@@ -412,7 +412,7 @@ display(HTML(policy.cards_html(scoped[scoped["platform"] == "twitter"], facts, n
 # posts it (<a href="#claim-002-23">002-23</a>). The ISD analyst says the app
 # had already begun removing some accounts (<a href="#claim-002-16">002-16</a>).
 # TamTam was launched by Mail.Ru Group on
-# {glue:text}`policy_fact_tamtam_launch_date` (the article's "2017" is right,
+# {glue:text}`policy_fact_tamtam_launch_date` (the article's year is right,
 # <a href="#claim-002-12">002-12</a>); the article says it stands out for a
 # "channels" feature like Telegram's (<a href="#claim-002-11">002-11</a>).
 
@@ -464,9 +464,9 @@ display(HTML(policy.html_table(summary, "Cooperation as the claims say: platform
 # %% [markdown]
 # Read the grades with the rows: every claim about Iran's police and the FBI
 # comes from one interested speaker through ISNA and an unnamed republisher
-# (D), and none of it can be checked (6, or 4 where the speaker contradicts
-# himself). The Europol rows rest on Europol's own tweet (A1) and on outlets
-# relaying its statement (C2). One row per claim, platform and party, with
+# (reliability D), and none of it can be checked (credibility 6, or 4 where
+# the speaker contradicts himself). The Europol rows rest on Europol's own
+# tweet and on outlets relaying its statement, graded accordingly. One row per claim, platform and party, with
 # who said it: {download}`platform_policy-cooperation.csv <figures/platform_policy-cooperation.csv>`.
 #
 # ## What the register found in these claims
@@ -511,7 +511,7 @@ scoped.drop(columns=["group"]).to_csv(OUT / "platform_policy-claims.csv", index=
 #   others {glue:text}`policy_n_others`; {glue:text}`policy_n_dated` of them
 #   dated, drawn beside {glue:text}`policy_n_marks_fact` facts.
 # - Telegram's stance, as the articles quote it, puts privacy first; its
-#   actions against IS channels in 2015 and with Europol in 2019 are
+#   actions against IS channels after the Paris attacks and with Europol are
 #   confirmed by its own and Europol's statements, while the articles' units
 #   (accounts, sites, channels) and totals often are not.
 # - Whether Telegram gave Iran's police anything is unresolved: the police
