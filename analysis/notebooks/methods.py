@@ -169,5 +169,5 @@ display(HTML(render.table(b[["set", "kind", "tp", "fp", "fn", "precision", "reca
 # ## What's next
 #
 # Throughput is measured by `make bench` (articles per second and peak
-# memory at 100, 1,000 and 10,000 synthetic articles), not here: timings
-# depend on the machine.
+# memory on synthetic corpora of growing size), not here: timings depend on
+# the machine.
