@@ -39,19 +39,14 @@ def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 def reference_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Claims, facts and what is computed from them (see data/DATA-DICTIONARY.md)."""
-    from . import claims as claimsmod, facts as factsmod, headline, register
-    paths = corpus.paths
-    entities = factsmod.load_entities(paths)
-    events = factsmod.load_events(paths)
-    facts = factsmod.load_facts(paths, set(entities["id"]), events)
-    claims = claimsmod.load_claims(paths, corpus, facts)
-    texts = {a.id: a.raw for a in corpus}
+    from .evidence import load_evidence
+    ev = load_evidence(corpus.paths, corpus)
     return {
-        "claims.csv": claimsmod.claims_frame(claims, {a.id: a.language for a in corpus}),
-        "facts.csv": factsmod.facts_frame(facts),
-        "discrepancies.csv": register.build_register(claims, facts, entities, texts, events),
-        "voices.csv": register.voices(claims, facts),
-        "headline.csv": headline.headline_definitions(facts, claims),
+        "claims.csv": ev.claims_table,
+        "facts.csv": ev.facts_table,
+        "discrepancies.csv": ev.register,
+        "voices.csv": ev.voices,
+        "headline.csv": ev.headline,
     }
 
 
@@ -60,6 +55,7 @@ def network_outputs(corpus: Corpus, reference: dict[str, pd.DataFrame]) -> dict[
     tables, built from the claims and facts tables (see data/DATA-DICTIONARY.md)."""
     from . import facts as factsmod, network
     paths = corpus.paths
+    # (entities and events were validated with the facts in reference_tables)
     net = network.build(reference["claims.csv"], reference["facts.csv"], factsmod.load_entities(paths),
                         factsmod.load_events(paths), network.load_aliases(paths.gazetteer))
     return network.outputs(net)

@@ -10,18 +10,14 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from analysis import claims as claimsmod, facts as factsmod, network
-from analysis.corpus import load_corpus
+from analysis import network
+from analysis.evidence import load_evidence
 from analysis.facts import Event
 from analysis.paths import PATHS
 
-CORPUS = load_corpus(PATHS)
-ENTITIES = factsmod.load_entities(PATHS)
-EVENTS = factsmod.load_events(PATHS)
-FACT_LIST = factsmod.load_facts(PATHS)
-CLAIMS = claimsmod.claims_frame(claimsmod.load_claims(PATHS, CORPUS, FACT_LIST),
-                                {a.id: a.language for a in CORPUS})
-FACTS = factsmod.facts_frame(FACT_LIST)
+EV = load_evidence(PATHS)
+CORPUS, ENTITIES, EVENTS, FACT_LIST = EV.corpus, EV.entities, EV.events, EV.facts
+CLAIMS, FACTS = EV.claims_table, EV.facts_table
 ALIASES = network.load_aliases(PATHS.gazetteer)
 NET = network.build(CLAIMS, FACTS, ENTITIES, EVENTS, ALIASES)
 EDGES = NET["edges"]

@@ -6,25 +6,15 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import facts as factsmod
 from analysis import measures, register, takedowns
-from analysis.claims import claims_frame, load_claims
-from analysis.corpus import load_corpus
-from analysis.headline import headline_definitions
+from analysis.evidence import load_evidence
 from analysis.paths import PATHS
 
-CORPUS = load_corpus(PATHS)
-ENTITIES = factsmod.load_entities(PATHS)
-EVENTS = factsmod.load_events(PATHS)
-FACTS = factsmod.load_facts(PATHS, set(ENTITIES["id"]), EVENTS)
-CLAIMS = load_claims(PATHS, CORPUS, FACTS)
-NAMES = dict(zip(ENTITIES["id"], ENTITIES["name_en"]))
-KINDS = dict(zip(ENTITIES["id"], ENTITIES["kind"]))
-# claims_frame is what `prepare` writes to data/processed/claims.csv.
-C = claims_frame(CLAIMS, {a.id: a.language for a in CORPUS})
-F = factsmod.facts_frame(FACTS)
-REG = register.build_register(CLAIMS, FACTS, ENTITIES, {a.id: a.raw for a in CORPUS}, EVENTS)
-HEADLINE = headline_definitions(FACTS, CLAIMS)
+EV = load_evidence(PATHS)
+CORPUS, ENTITIES, EVENTS, FACTS, CLAIMS = EV.corpus, EV.entities, EV.events, EV.facts, EV.claims
+NAMES, KINDS = EV.names, EV.kinds
+# claims_table is what `prepare` writes to data/processed/claims.csv.
+C, F, REG, HEADLINE = EV.claims_table, EV.facts_table, EV.register, EV.headline
 NUMERIC = takedowns.numeric_claims(C, NAMES)
 POINTS = takedowns.chart_points(C, F)
 RAW = {a.id: a.raw for a in CORPUS}

@@ -41,13 +41,11 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis import codebook, render
-from analysis.corpus import load_corpus
+from analysis.evidence import load_evidence
 from analysis.paths import PATHS, Paths
-from analysis.prepare import reference_tables
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-corpus = load_corpus(paths)
-claims = reference_tables(corpus)["claims.csv"].fillna("")
+claims = load_evidence(paths).claims_table.fillna("")
 types, admiralty = codebook.load_definitions(paths)
 
 glue("codebook_n_claims", int(len(claims)), display=False)

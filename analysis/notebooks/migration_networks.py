@@ -48,18 +48,14 @@ from pathlib import Path
 from IPython.display import HTML, display
 from myst_nb import glue
 
-from analysis import claims as claimsmod, facts as factsmod, figures, network, render
-from analysis.corpus import load_corpus
+from analysis import figures, network, render
+from analysis.evidence import load_evidence
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-corpus = load_corpus(paths)
-entities = factsmod.load_entities(paths)
-events = factsmod.load_events(paths)
-fact_list = factsmod.load_facts(paths, set(entities["id"]), events)
-claims = claimsmod.claims_frame(claimsmod.load_claims(paths, corpus, fact_list),
-                                {a.id: a.language for a in corpus})
-facts = factsmod.facts_frame(fact_list)
+ev = load_evidence(paths)
+corpus, entities, events = ev.corpus, ev.entities, ev.events
+claims, facts = ev.claims_table, ev.facts_table
 aliases = network.load_aliases(paths.gazetteer)
 
 net = network.build(claims, facts, entities, events, aliases)
@@ -69,7 +65,7 @@ order = network.order_check(claims, entities, edges)
 centrality = network.platform_centrality(G)
 bdeg = network.bipartite_degree(B)
 voices = network.shared_voices(edges)
-name = dict(zip(entities["id"], entities["name_en"]))
+name = ev.names
 
 
 def split(cell):

@@ -60,19 +60,14 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis import codebook, figures, policy, render, timeline
-from analysis import facts as factsmod
-from analysis.corpus import load_corpus
+from analysis.evidence import load_evidence
 from analysis.paths import PATHS, Paths
-from analysis.prepare import reference_tables
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-corpus = load_corpus(paths)
-tables = reference_tables(corpus)
-claims, facts, register = tables["claims.csv"], tables["facts.csv"], tables["discrepancies.csv"]
-entities = factsmod.load_entities(paths)
-names = dict(zip(entities["id"], entities["name_en"]))
-kinds = dict(zip(entities["id"], entities["kind"]))
-events = factsmod.load_events(paths)
+ev = load_evidence(paths)
+corpus, entities, events = ev.corpus, ev.entities, ev.events
+claims, facts, register = ev.claims_table, ev.facts_table, ev.register
+names, kinds = ev.names, ev.kinds
 _, admiralty = codebook.load_definitions(paths)
 
 scoped = policy.policy_claims(claims, names)

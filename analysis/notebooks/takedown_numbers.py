@@ -53,26 +53,14 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis import figures, measures, register, render, takedowns
-from analysis import facts as factsmod
-from analysis.claims import claims_frame, load_claims
-from analysis.corpus import load_corpus
-from analysis.headline import headline_definitions
+from analysis.evidence import load_evidence
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-corpus = load_corpus(paths)
-entities = factsmod.load_entities(paths)
-events = factsmod.load_events(paths)
-facts = factsmod.load_facts(paths, set(entities["id"]), events)
-claims = load_claims(paths, corpus, facts)
-names = dict(zip(entities["id"], entities["name_en"]))
-kinds_of = dict(zip(entities["id"], entities["kind"]))
-
-C = claims_frame(claims, {a.id: a.language for a in corpus})
-F = factsmod.facts_frame(facts)
-reg = register.build_register(claims, facts, entities, {a.id: a.raw for a in corpus}, events)
-one_voice = register.voices(claims, facts)
-headline = headline_definitions(facts, claims)
+ev = load_evidence(paths)
+corpus, entities, facts, claims = ev.corpus, ev.entities, ev.facts, ev.claims
+names, kinds_of = ev.names, ev.kinds
+C, F, reg, one_voice, headline = ev.claims_table, ev.facts_table, ev.register, ev.voices, ev.headline
 sources = takedowns.fact_sources(F, takedowns.bib_keys((paths.reference / "sources.bib").read_text("utf-8")))
 
 numeric = takedowns.numeric_claims(C, names)
