@@ -30,7 +30,7 @@ rebuild: $(STAMP)  ## re-execute every chapter and rebuild from scratch
 test: $(STAMP)  ## set up and run every test
 	@$(PY) -m pytest
 
-validate: $(STAMP)  ## check the manifest, checksums and encodings only
+validate: $(STAMP)  ## check the manifest, checksums, encodings and annotations only
 	@$(PY) -m analysis validate
 
 prepare: $(STAMP)  ## cleaned texts and tables into data/processed/

@@ -164,3 +164,11 @@ def test_methods_chapter_reports_every_target(built):
     # test_extract_gold.py); the held-out set is shown whatever it scores
     assert re.search(r"<td>articles</td><td>quantity</td>(<td[^>]*>[^<]*</td>){7}<td>yes</td>", page)
     assert re.search(r'<span class="pasted-text">\d+</span> of the\s*<span class="pasted-text">\d+</span>', page)
+
+
+def test_every_processed_table_is_offered_for_download(built):
+    paths, _ = built
+    page = _page(paths, "data")
+    for f in sorted(paths.processed.iterdir()):
+        if f.is_file():
+            assert re.search(rf'href="\.\./_downloads/[0-9a-f]+/{re.escape(f.name)}"', page), f.name
