@@ -359,20 +359,8 @@ def link_claims(text: str, known: Optional[Iterable[str]] = None) -> str:
 
 def html_table(df: pd.DataFrame, caption: str, linked: Iterable[str] = (),
                known: Optional[Iterable[str]] = None) -> str:
-    """Like render.table, with claim ids in the ``linked`` columns made into links to
+    """render.table, with claim ids in the ``linked`` columns made into links to
     their cards (only the ``known`` ones, when given)."""
-    linked = set(linked)
     known = None if known is None else set(known)
-    head = "".join(f"<th>{_esc(c)}</th>" for c in df.columns)
-    body = []
-    for rec in df.to_dict("records"):
-        cells = []
-        for col in df.columns:
-            v = rec[col]
-            num = isinstance(v, (int, float)) and not isinstance(v, bool)
-            cell = link_claims(v, known) if col in linked else render.text(v)
-            align = ' class="num"' if num else ""
-            cells.append(f"<td{align}>{cell}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="table-wrapper"><table class="data-table"><caption>{_esc(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+    return render.table(df, caption=caption,
+                        cell_html={col: (lambda v: link_claims(v, known)) for col in linked})

@@ -8,7 +8,7 @@ inside an English page.
 from __future__ import annotations
 
 import html
-from typing import Mapping
+from typing import Callable, Mapping
 
 import pandas as pd
 
@@ -28,10 +28,13 @@ def text(value: object, lang: str | None = None) -> str:
 
 
 def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
-          caption: str | None = None, css_class: str = "data-table") -> str:
+          caption: str | None = None, css_class: str = "data-table",
+          cell_html: Mapping[str, Callable[[object], str]] | None = None) -> str:
     """Escaped HTML table. ``lang_of`` maps a column to the column holding its language
-    (or to a fixed language code prefixed with '=')."""
+    (or to a fixed language code prefixed with '='). ``cell_html`` maps a column to a
+    function that renders its cells itself, and must escape what it shows."""
     lang_of = lang_of or {}
+    cell_html = cell_html or {}
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     body = []
     for _, row in df.iterrows():
@@ -43,7 +46,8 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
                 lang = spec[1:] if spec.startswith("=") else str(row[spec])
             value = row[col]
             align = ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
-            cells.append(f"<td{align}>{text(value, lang)}</td>")
+            shown = cell_html[col](value) if col in cell_html else text(value, lang)
+            cells.append(f"<td{align}>{shown}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrapper"><table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
