@@ -40,26 +40,17 @@ KINDS = ("quantity", "date", "platform", "organization", "person")
 QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
 PERS = {None, "day", "week", "month", "year"}
 
-CANONICAL = {
-    "platform": {
-        "telegram", "twitter", "tamtam", "whatsapp", "facebook", "instagram", "google",
-        "youtube", "vk", "rocketchat", "hoop", "nandbox", "riot",
-    },
-    "organization": {
-        "europol", "eurojust", "eu-iru", "fbi", "interpol", "isis", "al-qaeda", "isd", "bbc",
-        "fata", "naja", "belgian-federal-police", "belgian-federal-prosecutor",
-        "belgian-investigating-court", "belga", "reuters", "the-telegraph", "cope", "isna",
-        "akhbar-al-aan", "memri", "daily-beast", "techcrunch", "nashir-news-agency", "amaq",
-        "dabiq", "mail-ru", "crest", "gwu-program-on-extremism", "brookings", "norad",
-        "us-government", "iran-judiciary", "tehran-revolutionary-court",
-        "islamic-parliament-of-iran",
-    },
-    "person": {
-        "pavel-durov", "nikolai-durov", "kamal-hadianfar", "abu-bakr-al-baghdadi",
-        "amarnath-amarasingam", "eric-van-der-sypt", "abdirahim-saeed", "jawad-al-sayegh",
-        "bill-gortney", "vladimir-putin", "ruhollah-khomeini", "elham-abolfateh", "ahmed-sabry",
-    },
-}
+def _canonical() -> dict[str, set[str]]:
+    """Entity ids by kind, from the shared registry (data/gazetteer/entities.csv)."""
+    import csv
+    out: dict[str, set[str]] = {"platform": set(), "organization": set(), "person": set()}
+    with open(PATHS.gazetteer / "entities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["kind"], set()).add(row["id"])
+    return out
+
+
+CANONICAL = _canonical()
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
