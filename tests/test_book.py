@@ -51,6 +51,13 @@ def test_index_and_corpus_page_show_all_articles(built):
     assert list(paths.html.rglob("corpus-composition*.png"))
 
 
+def test_arabic_font_is_shipped_not_fetched(built):
+    paths, _ = built
+    css = (paths.html / "_static" / "book.css").read_text(encoding="utf-8")
+    assert 'url("fonts/Vazirmatn-NL-Regular.woff2")' in css
+    assert (paths.html / "_static" / "fonts" / "Vazirmatn-NL-Regular.woff2").stat().st_size > 10_000
+
+
 def test_no_outside_requests(built):
     paths, _ = built
     for page in paths.html.rglob("*.html"):
