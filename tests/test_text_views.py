@@ -31,6 +31,14 @@ def test_view_maps_back_to_the_source():
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ابپتيیىكکةأإآ٠١۱۲٫٬_\u064b\u0640\u200c\u00a0aBİ 1"), max_size=40)
+       | st.text(max_size=60))
+def test_fast_normalize_equals_the_translation_table(s):
+    from analysis.normalize import _TABLE, _lower
+    assert fold(s) == _lower(s.translate(_TABLE))
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_view_maps_every_character_back_in_order(s):
     view = View(s)

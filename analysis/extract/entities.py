@@ -123,7 +123,8 @@ class EntityExtractor:
             if g == "n2":
                 k = self.stripped[k]
             s, e = m.span(g)
-            if _inside(s, e, bad) or _overlaps(s, e, handle_spans):
+            # (most texts have no links or handles: skip the checks then)
+            if (bad and _inside(s, e, bad)) or (handle_spans and _overlaps(s, e, handle_spans)):
                 continue
             suf = m.group("suf") or ""
             name = m.group(g)
