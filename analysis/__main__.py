@@ -57,10 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     from .execute import ChapterError
     try:
         if args.command == "validate":
-            from .corpus import validate
-            corpus, claims = validate(paths)
-            print(f"ok: {len(corpus)} articles, manifest and checksums verified; "
-                  f"{len(claims)} claims checked against their texts and the reference data")
+            from .evidence import load_evidence
+            evidence = load_evidence(paths)
+            print(f"ok: {len(evidence.corpus)} articles, manifest and checksums verified; "
+                  f"{len(evidence.claims)} claims checked against their texts and the reference data")
         elif args.command == "prepare":
             from . import prepare
             written = prepare.run(paths)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import execute, prepare
-from .corpus import validate
+from .evidence import load_evidence
 from .paths import PATHS, Paths
 
 
@@ -65,10 +65,10 @@ def publish(staged: Path, target: Path) -> None:
 def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     t0 = time.perf_counter()
     log("[1/5] validate: manifest, checksums, encodings, annotations")
-    corpus, claims = validate(paths)
-    log(f"  {len(corpus)} articles verified, {len(claims)} claims checked")
+    evidence = load_evidence(paths)
+    log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
     log("[2/5] prepare: cleaned texts and tables in data/processed/")
-    written = prepare.run(paths)
+    written = prepare.run(paths, evidence)
     log(f"  {len(written)} file(s) changed")
     log("[3/5] execute: chapters with papermill")
     execute.run(paths, force=clean, log=log)

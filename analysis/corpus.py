@@ -125,12 +125,3 @@ def load_corpus(paths: Paths = PATHS) -> Corpus:
                                              "`make add-article FILE=... LANG=...`")
     return Corpus(paths, articles)
 
-
-def validate(paths: Paths = PATHS):
-    """The build's gate: the corpus, then the claim annotations and facts against it.
-
-    Returns (corpus, claims). Stops at the first problem with one InputError.
-    """
-    from .claims import load_claims  # late: claims needs this module's Corpus
-    corpus = load_corpus(paths)
-    return corpus, load_claims(paths, corpus)

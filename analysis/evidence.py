@@ -70,7 +70,11 @@ class Evidence:
 
 
 def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidence:
-    """Load and validate in dependency order: corpus, entities, events, facts, claims."""
+    """Load and validate in dependency order: corpus, entities, events, facts, claims.
+
+    This is the build's gate (step 1): it stops at the first problem with one
+    InputError naming the file.
+    """
     corpus = corpus if corpus is not None else load_corpus(paths)
     entities = factsmod.load_entities(paths)
     events = factsmod.load_events(paths)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import tables, textio
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus
+from .evidence import Evidence, load_evidence
 from .paths import PATHS, Paths
 
 
@@ -37,27 +38,23 @@ def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     }
 
 
-def reference_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+def reference_tables(evidence: Evidence) -> dict[str, pd.DataFrame]:
     """Claims, facts and what is computed from them (see data/DATA-DICTIONARY.md)."""
-    from .evidence import load_evidence
-    ev = load_evidence(corpus.paths, corpus)
     return {
-        "claims.csv": ev.claims_table,
-        "facts.csv": ev.facts_table,
-        "discrepancies.csv": ev.register,
-        "voices.csv": ev.voices,
-        "headline.csv": ev.headline,
+        "claims.csv": evidence.claims_table,
+        "facts.csv": evidence.facts_table,
+        "discrepancies.csv": evidence.register,
+        "voices.csv": evidence.voices,
+        "headline.csv": evidence.headline,
     }
 
 
-def network_outputs(corpus: Corpus, reference: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+def network_outputs(evidence: Evidence) -> dict[str, bytes]:
     """The migration and actor–platform graphs (GraphML, node-link JSON) and their edge
     tables, built from the claims and facts tables (see data/DATA-DICTIONARY.md)."""
-    from . import facts as factsmod, network
-    paths = corpus.paths
-    # (entities and events were validated with the facts in reference_tables)
-    net = network.build(reference["claims.csv"], reference["facts.csv"], factsmod.load_entities(paths),
-                        factsmod.load_events(paths), network.load_aliases(paths.gazetteer))
+    from . import network
+    net = network.build(evidence.claims_table, evidence.facts_table, evidence.entities,
+                        evidence.events, network.load_aliases(evidence.paths.gazetteer))
     return network.outputs(net)
 
 
@@ -71,13 +68,15 @@ def clean_text_record(article) -> dict:
     }
 
 
-def run(paths: Paths = PATHS) -> list[Path]:
-    corpus = load_corpus(paths)
+def run(paths: Paths = PATHS, evidence: Evidence | None = None) -> list[Path]:
+    """Write every derived table. ``evidence`` is the build's already-validated
+    inputs; without it (the ``prepare`` command) they are loaded here."""
+    evidence = evidence if evidence is not None else load_evidence(paths)
+    corpus = evidence.corpus
     outputs: dict[Path, bytes] = {}
-    reference = reference_tables(corpus)
-    for name, df in {**processed_tables(corpus), **reference}.items():
+    for name, df in {**processed_tables(corpus), **reference_tables(evidence)}.items():
         outputs[paths.processed / name] = csv_bytes(df)
-    for name, data in network_outputs(corpus, reference).items():
+    for name, data in network_outputs(evidence).items():
         outputs[paths.processed / name] = data
     for a in corpus:
         rec = json.dumps(clean_text_record(a), ensure_ascii=False, indent=1, sort_keys=True)

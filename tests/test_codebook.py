@@ -7,15 +7,15 @@ import pytest
 
 from analysis import codebook
 from analysis.claims import ClaimType
-from analysis.corpus import load_corpus
 from analysis.measures import KNOWN_MEASURES
 from analysis.paths import PATHS
+from analysis.evidence import load_evidence
 from analysis.prepare import reference_tables
 
 
 @pytest.fixture(scope="module")
 def claims():
-    return reference_tables(load_corpus(PATHS))["claims.csv"].fillna("")
+    return reference_tables(load_evidence(PATHS))["claims.csv"].fillna("")
 
 
 def test_every_schema_type_is_defined_once():

@@ -9,12 +9,12 @@ import pandas as pd
 
 from analysis import codebook, figures, policy, timeline
 from analysis import facts as factsmod
-from analysis.corpus import load_corpus
 from analysis.paths import PATHS
+from analysis.evidence import load_evidence
 from analysis.prepare import reference_tables
 from tests.conftest import run_cli
 
-TABLES = reference_tables(load_corpus(PATHS))
+TABLES = reference_tables(load_evidence(PATHS))
 CLAIMS, FACTS, REGISTER = TABLES["claims.csv"], TABLES["facts.csv"], TABLES["discrepancies.csv"]
 ENTITIES = factsmod.load_entities(PATHS)
 NAMES = dict(zip(ENTITIES["id"], ENTITIES["name_en"]))
