@@ -31,8 +31,12 @@ _PLACE = re.compile(r"place:\s*([^;()]+?)\s*$")
 _APPROX_WORDS = re.compile(r"^\s*(about|around|approximately|some)\b", re.I)
 
 
-def split_ids(text: str) -> list[str]:
-    return [x.strip() for x in (text or "").split(";") if x.strip()]
+def split_ids(cell: object) -> list[str]:
+    """A ';'-joined cell of the curated or processed tables as a list
+    (an empty or missing cell, None or NaN, is an empty list)."""
+    if cell is None or (isinstance(cell, float) and cell != cell):
+        return []
+    return [x.strip() for x in str(cell).split(";") if x.strip()]
 
 
 def rel(path: Path, paths: Paths) -> Path:

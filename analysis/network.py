@@ -67,6 +67,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from .claims import date_bounds
+from .facts import split_ids
 
 EXTREMIST = "extremist_migration"
 USER_PRIVACY = "user_privacy"
@@ -115,8 +116,7 @@ def _lookup(entities: pd.DataFrame, aliases: pd.DataFrame | None) -> dict[str, s
 
 
 # --- rules -------------------------------------------------------------------
-def _split(cell: str) -> list[str]:
-    return [x for x in str(cell).split(";") if x]
+_split = split_ids
 
 
 def arrow_direction(notes: str, platforms: list[str], names: Mapping[str, str]) -> tuple[str, str] | None:

@@ -33,6 +33,7 @@ from typing import Iterable, Mapping, Optional
 import pandas as pd
 
 from . import render
+from .facts import split_ids
 
 POLICY_TYPES = ("policy_statement", "cooperation", "non_cooperation", "feature", "event")
 COOPERATION_TYPES = ("cooperation", "non_cooperation")
@@ -54,11 +55,7 @@ TYPE_LABEL = {"policy_statement": "policy statement", "cooperation": "cooperatio
 _GROUP_OF = {"non_cooperation": "cooperation"}
 
 
-def ids(cell: object) -> list[str]:
-    """A ';'-joined cell as a list (empty cell: empty list)."""
-    if cell is None or (isinstance(cell, float) and pd.isna(cell)):
-        return []
-    return [x.strip() for x in str(cell).split(";") if x.strip()]
+ids = split_ids  # a ';'-joined cell as a list
 
 
 # --- which claims, under which platform -------------------------------------------

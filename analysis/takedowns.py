@@ -20,6 +20,7 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 import pandas as pd
 
 from . import measures, render
+from .facts import split_ids
 from .measures import Figure
 
 CHAIN_SEP = " → "
@@ -37,8 +38,7 @@ POINT_COLUMNS = ["panel", "family", "point", "kind", "article", "value", "low", 
                  "measure", "issuer", "text", "claims"]
 
 
-def _split(text: str) -> list[str]:
-    return [x for x in (text or "").split(";") if x]
+_split = split_ids
 
 
 def _float(x) -> Optional[float]:

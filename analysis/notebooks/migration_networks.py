@@ -50,6 +50,7 @@ from myst_nb import glue
 
 from analysis import figures, network, render
 from analysis.evidence import load_evidence
+from analysis.facts import split_ids as split
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
@@ -68,8 +69,6 @@ voices = network.shared_voices(edges)
 name = ev.names
 
 
-def split(cell):
-    return [x for x in str(cell).split(";") if x]
 
 
 mig = claims[claims["type"] == "migration"]
