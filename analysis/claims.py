@@ -356,3 +356,13 @@ CLAIMS_TABLE_COLUMNS = ["id", "article", "type", "value", "value_high", "unit", 
                         "actors", "platforms", "attribution", "issuer", "reporter", "facts", "grade",
                         "reliability", "credibility", "grade_reason", "quote", "start", "end",
                         "translation", "language", "notes"]
+
+
+CHAIN_SEP = " → "
+
+
+def chain_text(attribution: object, names: Optional[dict[str, str]] = None) -> str:
+    """An attribution chain ('a;b;c', outermost first) in words: 'A → B → C',
+    with entity names where known."""
+    names = names or {}
+    return CHAIN_SEP.join(names.get(e, e) for e in factsmod.split_ids(attribution))

@@ -33,6 +33,7 @@ from typing import Iterable, Mapping, Optional
 import pandas as pd
 
 from . import render
+from .claims import chain_text
 from .facts import split_ids
 
 POLICY_TYPES = ("policy_statement", "cooperation", "non_cooperation", "feature", "event")
@@ -150,11 +151,6 @@ def names_in(text: str, names: Mapping[str, str]) -> str:
     return re.sub(r"[a-z0-9]+(?:-[a-z0-9]+)*", lambda m: names.get(m.group(0), m.group(0)), text or "")
 
 
-def chain(attribution: str, names: Mapping[str, str]) -> str:
-    """The attribution chain in words, outermost (the outlet) first."""
-    return " → ".join(names.get(e, e) for e in ids(attribution))
-
-
 def grade_words(code: str, admiralty: pd.DataFrame) -> str:
     """'C2' → 'C fairly reliable · 2 probably true' (from data/codebook/admiralty.csv)."""
     name = dict(zip(admiralty["scale"] + ":" + admiralty["code"], admiralty["name"]))
@@ -207,7 +203,7 @@ def cooperation_rows(scoped: pd.DataFrame, facts: pd.DataFrame, names: Mapping[s
                     "stance": "cooperated" if r["type"] == "cooperation" else "did not cooperate",
                     "claim": r["id"], "grade": r["grade"], "issuer": r["issuer"],
                     "issuer_name": names.get(r["issuer"], r["issuer"]),
-                    "said_by": chain(r["attribution"], names), "translation": r["translation"],
+                    "said_by": chain_text(r["attribution"], names), "translation": r["translation"],
                     "cases": ";".join(c_["case"] for c_ in cs),
                     "status": ";".join(sorted({c_["status"] for c_ in cs})),
                 })
@@ -303,7 +299,7 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
     fact_html = (f'<ul class="pc-facts">{"".join(fact_item(f, names) for f in linked)}</ul>'
                  if linked else "none linked: no primary source was read for this claim")
     meta = [
-        ("Said by", f"{_esc(chain(r['attribution'], names))} <em>(outermost first)</em>"),
+        ("Said by", f"{_esc(chain_text(r['attribution'], names))} <em>(outermost first)</em>"),
         ("Grade", f"<strong>{_esc(r['grade'])}</strong> ({_esc(grade_words(r['grade'], admiralty))}): "
                   f"{_esc(r['grade_reason'])}"),
         ("Facts", fact_html),

@@ -20,10 +20,10 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 import pandas as pd
 
 from . import measures, render
+from .claims import chain_text
 from .facts import split_ids
 from .measures import Figure
 
-CHAIN_SEP = " → "
 # Families whose units are clock time: 3 days and 1.5 years must not share an axis.
 TIME_FAMILIES = frozenset({"duration"})
 # Panels in the order a reader meets them: the takedown acts first.
@@ -49,12 +49,6 @@ def _float(x) -> Optional[float]:
 
 def _num(x: Optional[float]) -> str:
     return "" if x is None else measures._num(x)
-
-
-def chain_text(attribution: str, names: Mapping[str, str] | None = None) -> str:
-    """'a;b;c' → 'A → B → C' (outermost first), with entity names where known."""
-    names = names or {}
-    return CHAIN_SEP.join(names.get(e, e) for e in _split(attribution))
 
 
 # --- 1. the normalised table -------------------------------------------------------

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import measures, register, takedowns
+from analysis.claims import CHAIN_SEP
 from analysis.evidence import load_evidence
 from analysis.paths import PATHS
 
@@ -44,7 +45,7 @@ def test_table_rows_restate_the_claims():
         assert r.issuer == c.attribution[-1] and r.grade == c.grade.code
         assert r.quote == RAW[r.article][r.start:r.end] == c.quote
         assert r.span == f"article {r.article}, characters {r.start}–{r.end}"
-        assert r.chain.split(takedowns.CHAIN_SEP) == [NAMES.get(e, e) for e in c.attribution]
+        assert r.chain.split(CHAIN_SEP) == [NAMES.get(e, e) for e in c.attribution]
     assert NUMERIC.set_index("claim").loc["001-02", "reads as"].startswith("about 26,000 website_and_account")
 
 

@@ -49,6 +49,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis import figures, network, render
+from analysis.claims import chain_text
 from analysis.evidence import load_evidence
 from analysis.facts import split_ids as split
 from analysis.paths import PATHS, Paths
@@ -313,14 +314,10 @@ display(HTML(render.table(
 by_id = claims.set_index("id")
 
 
-def chain(cell):
-    return " → ".join(name.get(x, x) for x in split(cell))
-
-
 def quote_of(cid, role):
     c = by_id.loc[cid]
     source = (f"{cid} ({role}), {render.source_span(c['article'], int(c['start']), int(c['end']))}, "
-              f"grade {c['grade']}, {chain(c['attribution'])}")
+              f"grade {c['grade']}, {chain_text(c['attribution'], name)}")
     return render.quote(c["quote"], c["language"], c["translation"], source)
 
 
