@@ -317,7 +317,7 @@ def load_claims(paths: Paths = PATHS, corpus: "Corpus | None" = None,
     claims: list[Claim] = []
     folder = paths.annotations
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        name = str(factsmod.rel(path, paths))
+        name = str(paths.rel(path))
         claims += parse_annotation_file(path, name, articles, {f.id for f in facts}, entity_kinds,
                                         set(events), seen)
     return sorted(claims, key=lambda c: (c.article, c.id))

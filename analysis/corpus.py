@@ -83,9 +83,9 @@ class Corpus:
 def verify_file(row: ArticleRow, line: int, paths: Paths) -> tuple[Path, str]:
     """Check one manifest row against its raw file; return the decoded text."""
     path = paths.raw / row.file
-    rel = _rel(path, paths)
+    rel = paths.rel(path)
     if not path.is_file():
-        raise InputError(paths.manifest.relative_to(paths.root), f"file {row.file} is missing from data/raw/",
+        raise InputError(paths.rel(paths.manifest), f"file {row.file} is missing from data/raw/",
                          line=line, record=f"id {row.id}")
     data = path.read_bytes()
     actual = sha256_bytes(data)
@@ -97,13 +97,6 @@ def verify_file(row: ArticleRow, line: int, paths: Paths) -> tuple[Path, str]:
     if not text.strip():
         raise InputError(rel, "is empty (no text after decoding)")
     return path, text
-
-
-def _rel(path: Path, paths: Paths) -> Path:
-    try:
-        return path.relative_to(paths.root)
-    except ValueError:
-        return path
 
 
 def load_corpus(paths: Paths = PATHS) -> Corpus:
@@ -121,7 +114,7 @@ def load_corpus(paths: Paths = PATHS) -> Corpus:
         if p.name.startswith("."):
             continue  # .gitkeep and editor files are not articles
         if p.name not in listed:
-            raise InputError(_rel(p, paths), "has no row in data/articles.csv; add it with "
+            raise InputError(paths.rel(p), "has no row in data/articles.csv; add it with "
                                              "`make add-article FILE=... LANG=...`")
     return Corpus(paths, articles)
 

@@ -39,16 +39,9 @@ def split_ids(cell: object) -> list[str]:
     return [x.strip() for x in str(cell).split(";") if x.strip()]
 
 
-def rel(path: Path, paths: Paths) -> Path:
-    try:
-        return path.relative_to(paths.root)
-    except ValueError:
-        return path
-
-
 def read_csv_rows(path: Path, columns: list[str], paths: Paths) -> list[tuple[int, dict]]:
     """(line, row) pairs of a curated CSV with exactly ``columns`` as header."""
-    name = rel(path, paths)
+    name = paths.rel(path)
     if not path.is_file():
         raise InputError(name, "not found")
     try:
@@ -84,7 +77,7 @@ def load_entities(paths: Paths = PATHS) -> pd.DataFrame:
     sources = [(paths.gazetteer / "entities.csv", "gazetteer"),
                (paths.reference / "entities-extra.csv", "reference")]
     for path, source in sources:
-        name = rel(path, paths)
+        name = paths.rel(path)
         if not path.is_file():
             raise InputError(name, "not found")
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -122,10 +115,10 @@ def load_events(paths: Paths = PATHS) -> dict[str, Event]:
         try:
             ev = Event(**rec)
         except ValidationError as err:
-            raise InputError(rel(path, paths), _first_error(err), line=line,
+            raise InputError(paths.rel(path), _first_error(err), line=line,
                              record=f"event {rec['id']}") from None
         if ev.id in out:
-            raise InputError(rel(path, paths), f"duplicate event {ev.id}", line=line)
+            raise InputError(paths.rel(path), f"duplicate event {ev.id}", line=line)
         out[ev.id] = ev
     return out
 
@@ -244,7 +237,7 @@ def load_facts(paths: Paths = PATHS, entity_ids: Optional[set[str]] = None,
                events: Optional[dict] = None) -> list[Fact]:
     """Validated facts in file order. Unknown entity ids and event keys are errors."""
     path = paths.reference / "facts.csv"
-    name = rel(path, paths)
+    name = paths.rel(path)
     if entity_ids is None:
         entity_ids = set(load_entities(paths)["id"])
     if events is None:

@@ -18,6 +18,13 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Paths:
     root: Path = REPO_ROOT
 
+    def rel(self, path: Path) -> Path:
+        """``path`` relative to the root when inside it (how messages name files)."""
+        try:
+            return Path(path).relative_to(self.root)
+        except ValueError:
+            return Path(path)
+
     @classmethod
     def from_env(cls) -> "Paths":
         root = os.environ.get("BOOK_ROOT")
