@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from . import manifest
 from .corpus import sha256_bytes
-from .errors import InputError
+from .errors import InputError, validation_message
 from .manifest import ArticleRow
 from .paths import Paths
 from .textio import decode, write_atomic
@@ -40,9 +40,7 @@ def add_article(source: Path, language: str, paths: Paths, outlet: str = "", tit
                          language=language, outlet=outlet, title=title, published=published,
                          dated_by=dated_by, notes=notes)
     except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "row"
-        raise InputError(source, f"{field}: {first['msg'].removeprefix('Value error, ')}") from None
+        raise InputError(source, validation_message(err, whole="row")) from None
     dest = paths.raw / row.file
     write_atomic(dest, data)  # the bytes as they are: BOM and line ends kept
     try:

@@ -19,7 +19,7 @@ from pydantic import (BaseModel, ConfigDict, Field, StrictInt, ValidationError, 
 
 from . import facts as factsmod
 from . import measures
-from .errors import InputError
+from .errors import InputError, validation_message
 from .langid import identify
 from .paths import PATHS, Paths
 
@@ -192,14 +192,12 @@ class Annotations(BaseModel):
 def _error_text(err: ValidationError) -> str:
     e = err.errors()[0]
     field = ".".join(str(p) for p in e["loc"])
-    if e["type"] == "extra_forbidden":
-        return f"unknown field {field!r}"
     if e["type"] == "missing":
         return f"missing field {field!r}"
-    msg = e["msg"].removeprefix("Value error, ")
     if e["type"] == "literal_error":
-        return f"{field}: {e.get('input')!r} is not allowed ({msg.removeprefix('Input should be ')})"
-    return f"{field}: {msg}" if field else msg
+        msg = e["msg"].removeprefix("Input should be ")
+        return f"{field}: {e.get('input')!r} is not allowed ({msg})"
+    return validation_message(err)
 
 
 def _claim_lines(text: str) -> list[int]:

@@ -26,3 +26,14 @@ class InputError(Exception):
         if self.record is not None:
             where += f" ({self.record})"
         return f"{where}: {self.message}"
+
+
+def validation_message(err, whole: str = "") -> str:
+    """The first problem of a pydantic ValidationError as one short phrase,
+    ``field: what is wrong``; ``whole`` names a problem with no single field."""
+    e = err.errors()[0]
+    field = ".".join(str(p) for p in e["loc"]) or whole
+    if e["type"] == "extra_forbidden":
+        return f"unknown field {field!r}"
+    msg = e["msg"].removeprefix("Value error, ")
+    return f"{field}: {msg}" if field else msg

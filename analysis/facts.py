@@ -19,7 +19,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import measures
-from .errors import InputError
+from .errors import InputError, validation_message
 from .paths import PATHS, Paths
 
 FACT_COLUMNS = ("id,fact,value,value_low,value_high,unit,measure,date,date_start,date_end,"
@@ -115,7 +115,7 @@ def load_events(paths: Paths = PATHS) -> dict[str, Event]:
         try:
             ev = Event(**rec)
         except ValidationError as err:
-            raise InputError(paths.rel(path), _first_error(err), line=line,
+            raise InputError(paths.rel(path), validation_message(err), line=line,
                              record=f"event {rec['id']}") from None
         if ev.id in out:
             raise InputError(paths.rel(path), f"duplicate event {ev.id}", line=line)
@@ -224,15 +224,6 @@ class Fact(BaseModel):
         return measures.Figure.of(value, self.unit, self.measure, self.origin, q, source=self.id)
 
 
-def _first_error(err: ValidationError) -> str:
-    e = err.errors()[0]
-    field = ".".join(str(p) for p in e["loc"])
-    msg = e["msg"].removeprefix("Value error, ")
-    if e["type"] == "extra_forbidden":
-        return f"unknown field {field!r}"
-    return f"{field}: {msg}" if field else msg
-
-
 def load_facts(paths: Paths = PATHS, entity_ids: Optional[set[str]] = None,
                events: Optional[dict] = None) -> list[Fact]:
     """Validated facts in file order. Unknown entity ids and event keys are errors."""
@@ -249,7 +240,7 @@ def load_facts(paths: Paths = PATHS, entity_ids: Optional[set[str]] = None,
         try:
             fact = Fact(**rec)
         except ValidationError as err:
-            raise InputError(name, _first_error(err), **where) from None
+            raise InputError(name, validation_message(err), **where) from None
         if fact.id in seen:
             raise InputError(name, f"duplicate id (first on line {seen[fact.id]})", **where)
         seen[fact.id] = line

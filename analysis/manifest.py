@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import InputError
+from .errors import InputError, validation_message
 from .textio import write_atomic
 
 COLUMNS = ["id", "file", "sha256", "language", "outlet", "title", "published",
@@ -69,10 +69,7 @@ class ArticleRow(BaseModel):
 
 
 def _row_error(path: Path, line: int, row_id: str | None, err: ValidationError) -> InputError:
-    first = err.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or "row"
-    msg = first["msg"].removeprefix("Value error, ")
-    return InputError(path, f"{field}: {msg}", line=line,
+    return InputError(path, validation_message(err, whole="row"), line=line,
                       record=f"id {row_id}" if row_id else None)
 
 
