@@ -281,12 +281,12 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
     lang = r["language"]
     if lang == "en":
         quote = (f'<div class="pc-quote pc-single"><div><span class="pc-label">original (English)</span>'
-                 f'<blockquote lang="en">{_esc(r["quote"])}</blockquote></div></div>')
+                 f'{render.blockquote(r["quote"], "en")}</div></div>')
     else:
         quote = (f'<div class="pc-quote"><div class="pc-translation" lang="en">'
                  f'<span class="pc-label">translation</span>{_esc(r["translation"])}</div>'
                  f'<div><span class="pc-label">original ({_esc(lang)})</span>'
-                 f'{_block(r["quote"], lang)}'
+                 f'{render.blockquote(r["quote"], lang)}'
                  f"</div></div>")
     also = ids(r.get("also", ""))
     also_txt = f" · also names {_esc(', '.join(names.get(p, p) for p in also))}" if also else ""
@@ -311,11 +311,6 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
     boxes = "".join(register_box(c) for c in cases.get(r["id"], []))
     return (f'<div class="policy-card" id="claim-{_esc(r["id"])}">{head}{quote}<dl>{dl}</dl>'
             f"{boxes}</div>")
-
-
-def _block(original: str, lang: str) -> str:
-    direction = ' dir="rtl"' if lang in render.RTL else ""
-    return f'<blockquote{direction} lang="{_esc(lang)}">{_esc(original)}</blockquote>'
 
 
 def cards_html(rows: pd.DataFrame, facts: pd.DataFrame, names: Mapping[str, str],

@@ -59,6 +59,12 @@ def ratio(x: float | None, digits: int = 3) -> str:
     return "" if x is None or pd.isna(x) else f"{x:.{digits}f}"
 
 
+def blockquote(original: str, lang: str) -> str:
+    """Quoted text in its own script and direction, escaped."""
+    direction = ' dir="rtl"' if lang in RTL else ""
+    return f'<blockquote{direction} lang="{html.escape(lang)}">{html.escape(original)}</blockquote>'
+
+
 def quote(original: str, lang: str, translation: str = "", source: str = "") -> str:
     """A quotation in its original script beside its English translation.
 
@@ -66,9 +72,7 @@ def quote(original: str, lang: str, translation: str = "", source: str = "") -> 
     every part is escaped. ``source`` says where it is from (article and
     character offsets, or the claim id).
     """
-    direction = ' dir="rtl"' if lang in RTL else ""
-    parts = [f'<figure class="claim-quote"><blockquote{direction} lang="{html.escape(lang)}">'
-             f"{html.escape(original)}</blockquote>"]
+    parts = [f'<figure class="claim-quote">{blockquote(original, lang)}']
     cap = []
     if translation:
         cap.append(f'<span class="translation" lang="en">{html.escape(translation)}</span>')

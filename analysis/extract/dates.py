@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import jdatetime
 
@@ -343,11 +344,7 @@ def infer_years(hits: list[DateHit]) -> None:
             h.date = _greg(y, h.month, h.day)
 
 
-_EXTRACTOR: DateExtractor | None = None
-
-
+@cache
 def extractor() -> DateExtractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = DateExtractor(lexicon())
-    return _EXTRACTOR
+    """Built once, on first use: the tables are read from data files."""
+    return DateExtractor(lexicon())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ..paths import PATHS
@@ -211,11 +212,7 @@ def _overlaps(s: int, e: int, spans) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-_EXTRACTOR: EntityExtractor | None = None
-
-
+@cache
 def extractor() -> EntityExtractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = EntityExtractor()
-    return _EXTRACTOR
+    """Built once, on first use: the tables are read from data files."""
+    return EntityExtractor()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import Lexicon, key, lexicon, trie_pattern
 
@@ -506,14 +507,10 @@ class QuantityExtractor:
 
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 
-_EXTRACTOR: QuantityExtractor | None = None
-
-
+@cache
 def extractor() -> QuantityExtractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = QuantityExtractor(lexicon())
-    return _EXTRACTOR
+    """Built once, on first use: the tables are read from data files."""
+    return QuantityExtractor(lexicon())
 
 
 def as_number(v: float) -> int | float:
