@@ -107,6 +107,11 @@ class Event(BaseModel):
     def _blank(cls, v):
         return None if v == "" else v
 
+    @property
+    def window(self) -> Optional[tuple[date, date]]:
+        """(first day, last day), or None for an undated event."""
+        return (self.date_start, self.date_end) if self.date_start and self.date_end else None
+
 
 def load_events(paths: Paths = PATHS) -> dict[str, Event]:
     path = paths.reference / "events.csv"

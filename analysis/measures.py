@@ -159,7 +159,8 @@ class Figure:
         return describe(self)
 
 
-def _num(x: float) -> str:
+def format_number(x: float) -> str:
+    """A figure as the book prints it: thousands separators, no trailing zeros."""
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -168,10 +169,10 @@ def _num(x: float) -> str:
 def describe(f: Figure) -> str:
     """'over 26,000 item (referred, europol)': how the figure reads."""
     if f.qualifier == "range" and f.low is not None and f.high is not None:
-        num = f"{_num(f.low)} to {_num(f.high)}"
+        num = f"{format_number(f.low)} to {format_number(f.high)}"
     else:
         word = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}[f.qualifier]
-        num = word + _num(f.value)
+        num = word + format_number(f.value)
     who = f", {f.issuer}" if f.issuer else ""
     return f"{num} {f.unit} ({f.measure}{who})"
 

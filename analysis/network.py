@@ -168,9 +168,7 @@ def _claim_bounds(row, events: Mapping) -> tuple[dt.date, dt.date] | None:
     if row["event_date"]:
         return date_bounds(row["event_date"])
     ev = events.get(row["event"]) if row["event"] else None
-    if ev is not None and ev.date_start and ev.date_end:
-        return ev.date_start, ev.date_end
-    return None
+    return ev.window if ev is not None else None
 
 
 def _best_grade(grades: Iterable[str]) -> str:

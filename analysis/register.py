@@ -235,7 +235,7 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
                             "is possible, not certain.")
                 add("value", ids, sentence, "possible")
                 if fig.unit in measures.COUNT_UNITS:
-                    add("count", ids, f"The head count differs ({_num(fig.value)} vs {_num(t.value)} "
+                    add("count", ids, f"The head count differs ({measures.format_number(fig.value)} vs {measures.format_number(t.value)} "
                                       f"{fig.unit}): a subset or another counting base is possible.", "possible")
             else:
                 add("value", ids, f"{cid} gives {_fig_text(fig)}; {', '.join(ids)} gives {_fig_text(t)}: "
@@ -243,7 +243,7 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
                     shows=lambda g: (g.figure() is not None and measures.units_compatible(g.unit, fig.unit)
                                      and g.figure().overlaps(fig) and not g.figure().overlaps(t)))
                 if fig.unit in measures.COUNT_UNITS:
-                    add("count", ids, f"The head count differs ({_num(fig.value)} vs {_num(t.value)} {fig.unit}).")
+                    add("count", ids, f"The head count differs ({measures.format_number(fig.value)} vs {measures.format_number(t.value)} {fig.unit}).")
         for ids, t in targets:
             a, b = _DIRECTION.get(fig.qualifier), _DIRECTION.get(t.qualifier)
             close = abs(fig.value - t.value) <= measures.APPROX_TOLERANCE * max(abs(t.value), 1)
@@ -304,14 +304,10 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
     return out
 
 
-def _num(x: float) -> str:
-    return measures._num(x)
-
-
 def _bound(f: Figure) -> str:
     word = {"at_least": "more than", "at_most": "almost", "approx": "about", "exact": "exactly",
             "range": "between"}[f.qualifier]
-    return f"{word} {_num(f.value)}"
+    return f"{word} {measures.format_number(f.value)}"
 
 
 # --- rules across claims and between facts -------------------------------------
@@ -378,7 +374,7 @@ def internal_findings(ctx: Context) -> list[Finding]:
                     and not measures.units_compatible(a.unit, b.unit) and set(a.facts) & set(b.facts)):
                 out.append(Finding("internal", art, (a.id, b.id), tuple(sorted(set(a.facts) & set(b.facts))),
                                    "discrepancy",
-                                   f"{a.id} and {b.id}, in the same article, give {_num(a.value)} as "
+                                   f"{a.id} and {b.id}, in the same article, give {measures.format_number(a.value)} as "
                                    f"'{a.unit}' and as '{b.unit}'.", a.reporter, "inside the article"))
         coop = {}
         for c in cs:
@@ -533,7 +529,7 @@ def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd
         rows.append({
             "case": case, "article": article, "claims": ";".join(claim_ids), "facts": ";".join(fact_ids),
             "kinds": ";".join(kinds), "status": status, "entered_at": entered, "entered_basis": "; ".join(bases),
-            "claim_value": _join(_num(c.value) if c.value is not None else "" for c in cs),
+            "claim_value": _join(measures.format_number(c.value) if c.value is not None else "" for c in cs),
             "claim_unit": _join(c.unit or "" for c in cs), "claim_measure": _join(c.measure or "" for c in cs),
             "claim_qualifier": _join(c.qualifier or "" for c in cs),
             "fact_value": _join(f.value for f in fs), "fact_unit": _join(f.unit or "" for f in fs),

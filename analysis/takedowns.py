@@ -48,7 +48,7 @@ def _float(x) -> Optional[float]:
 
 
 def _num(x: Optional[float]) -> str:
-    return "" if x is None else measures._num(x)
+    return "" if x is None else measures.format_number(x)
 
 
 # --- 1. the normalised table -------------------------------------------------------

@@ -148,11 +148,8 @@ def timeline_data(scoped: pd.DataFrame, facts: pd.DataFrame, events: Mapping[str
     return out, left
 
 
-def _event_window(event: Optional[object]) -> Optional[tuple[dt.date, dt.date]]:
-    if event is None:
-        return None
-    a, b = getattr(event, "date_start", None), getattr(event, "date_end", None)
-    return (a, b) if a and b else None
+def _event_window(event) -> Optional[tuple[dt.date, dt.date]]:
+    return event.window if event is not None else None
 
 
 def _labels(df: pd.DataFrame, events: Mapping[str, object]) -> list[str]:

@@ -102,7 +102,7 @@ glue("takedown_n_no_fact", int((numeric["facts"] == "").sum()), display=False)
 # {glue:text}`takedown_n_no_fact` have no fact to check them against.
 
 # %% tags=["remove-input", "full-width"]
-shown = numeric.assign(value=numeric["value"].map(measures._num))
+shown = numeric.assign(value=numeric["value"].map(measures.format_number))
 display(HTML(takedowns.link_claim_ids(render.table(
     shown[["claim", "value", "qualifier", "unit", "measure", "family", "issuer", "grade"]],
     caption="Every numeric claim, part 1: the figure (data/processed/claims.csv, rows with a value)"),
