@@ -240,7 +240,7 @@ if len(not_drawn):
 # (policy-telegram)=
 # ## Telegram
 #
-# {glue:text}`policy_n_telegram` claims. Four stories run through them.
+# {glue:text}`policy_n_telegram` claims. The stories that run through them:
 #
 # **A privacy-first stance.** The articles quote Pavel Durov, Telegram's
 # founder, putting privacy first. Article 003 has him say that "privacy,
