@@ -53,28 +53,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = _paths(args)
 
-    from .build import BuildError
-    from .execute import ChapterError
+    from .book.build import BuildError
+    from .book.execute import ChapterError
     try:
         if args.command == "validate":
-            from .evidence import load_evidence
+            from .evidence.loader import load_evidence
             evidence = load_evidence(paths)
             print(f"ok: {len(evidence.corpus)} articles, manifest and checksums verified; "
                   f"{len(evidence.claims)} claims checked against their texts and the reference data")
         elif args.command == "prepare":
-            from . import prepare
+            from .book import prepare
             written = prepare.run(paths)
             print(f"ok: {len(written)} file(s) written to data/processed/")
         elif args.command == "execute":
-            from . import execute
-            from .corpus import load_corpus
+            from .book import execute
+            from .corpus.articles import load_corpus
             load_corpus(paths)
             execute.run(paths, tuple(args.names) or None, force=args.force)
         elif args.command == "build":
-            from . import build
+            from .book import build
             build.run(paths, clean=args.clean)
         elif args.command == "add-article":
-            from .articles import add_article
+            from .corpus.adding import add_article
             row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
                               published=args.date, dated_by=args.dated_by, notes=args.notes)
             print(f"added article {row.id}: data/raw/{row.file} (sha256 {row.sha256[:12]}…)")

@@ -72,8 +72,9 @@ class Paths:
 
     @property
     def notebooks_src(self) -> Path:
-        """Jupytext text sources of the chapters."""
-        return self.root / "analysis" / "notebooks"
+        """Jupytext text sources of the chapters: ``book/<name>.py``, beside the
+        executed ``book/<name>.ipynb`` they are paired with (``book/jupytext.toml``)."""
+        return self.book
 
     @property
     def book(self) -> Path:

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import prepare  # noqa: E402
-from analysis.corpus import load_corpus  # noqa: E402
-from analysis.manifest import COLUMNS  # noqa: E402
+from analysis.book import prepare  # noqa: E402
+from analysis.corpus.articles import load_corpus  # noqa: E402
+from analysis.corpus.manifest import COLUMNS  # noqa: E402
 from analysis.paths import PATHS, Paths  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.extract import extract  # noqa: E402
 from analysis.paths import PATHS  # noqa: E402
-from analysis.textio import read_text  # noqa: E402
+from analysis.text.files import read_text  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 SEED = 20240601

@@ -12,8 +12,8 @@ from analysis.paths import REPO_ROOT, Paths
 
 # What a build reads. Code is imported from the installed package; the copy
 # holds the inputs and the book's sources.
-INPUTS = ["data", "analysis/notebooks", "book/assets", "_config.yml", "_toc.yml",
-          "requirements.txt"]
+INPUTS = ["data", "book/assets", "_config.yml", "_toc.yml", "requirements.txt"]
+BOOK_SOURCES = ("*.md", "*.py", "*.bib", "jupytext.toml")
 
 
 def copy_project(dest: Path) -> Paths:
@@ -28,8 +28,10 @@ def copy_project(dest: Path) -> Paths:
             shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__", "processed"))
         else:
             shutil.copy2(src, target)
-    for extra in sorted((REPO_ROOT / "book").glob("*.md")) + sorted((REPO_ROOT / "book").glob("*.bib")):
-        shutil.copy2(extra, dest / "book" / extra.name)
+    # the book's sources: hand-written pages, chapter sources and their pairing
+    for pattern in BOOK_SOURCES:
+        for extra in sorted((REPO_ROOT / "book").glob(pattern)):
+            shutil.copy2(extra, dest / "book" / extra.name)
     return Paths(dest)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 
-from analysis import manifest
-from analysis.corpus import load_corpus
+from analysis.corpus import manifest
+from analysis.corpus.articles import load_corpus
 from tests.conftest import assert_one_clear_error, run_cli
 
 ARABIC = "قالت الشرطة إنها أغلقت نحو 300 قناة على تيليغرام خلال يومين.\n"

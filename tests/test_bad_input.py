@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from analysis import manifest
-from analysis.corpus import load_corpus
+from analysis.corpus import manifest
+from analysis.corpus.articles import load_corpus
 from analysis.errors import InputError
 from tests.conftest import assert_one_clear_error, run_cli
 

@@ -102,6 +102,52 @@ def test_unchanged_rebuild_skips_execution(built):
     assert "chapter corpus: up to date" in proc.stdout
 
 
+def test_chapter_source_opens_as_its_executed_notebook(built):
+    """What Jupytext does when a contributor opens ``book/<name>.py`` in Jupyter:
+    the pairing in ``book/jupytext.toml`` finds the executed ``.ipynb``, whose
+    inputs must match the source exactly (it is newer), and shows the source's
+    cells with the last build's outputs."""
+    import os
+
+    import jupytext
+    from jupytext.config import find_jupytext_configuration_file, load_jupytext_configuration_file
+    from jupytext.pairs import latest_inputs_and_outputs
+    from jupytext.sync_pairs import read_pair
+
+    from analysis.book.notebooks import chapters
+
+    paths, _ = built
+    config = load_jupytext_configuration_file(find_jupytext_configuration_file(str(paths.book)))
+    for ch in chapters(paths):
+        src = str(ch.source)
+        formats = config.default_formats(src)
+        inputs, outputs = latest_inputs_and_outputs(src, "py:percent", formats, os.path.getmtime,
+                                                    contents_manager_mode=True)
+        assert outputs.path == str(ch.executed), (ch.name, outputs)
+        nb = read_pair(inputs, outputs, lambda p, f: jupytext.read(p, fmt=f, config=config),
+                       must_match=True)  # raises PairedFilesDiffer if the inputs differ
+        assert [c.source for c in nb.cells] == [c.source for c in jupytext.read(src).cells], ch.name
+        assert any(c.get("outputs") for c in nb.cells), ch.name
+
+
+def test_a_notebook_saved_over_the_builds_is_executed_again(built):
+    """The build's stamp covers its own output: a paired .ipynb saved from
+    Jupyter (other outputs, same source) is not taken for the build's."""
+    import nbformat
+
+    paths, _ = built
+    executed = paths.book / "corpus.ipynb"
+    nb = nbformat.read(executed, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    nbformat.write(nb, executed)
+    proc = run_cli("execute", root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    assert "chapter corpus: executed" in proc.stdout, proc.stdout
+    assert "chapter methods: up to date" in proc.stdout, proc.stdout
+
+
 def test_added_article_appears_and_its_text_is_escaped(built, tmp_path):
     paths, _ = built
     src = tmp_path / "new.txt"

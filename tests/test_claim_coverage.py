@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.claims import load_claims
-from analysis.corpus import load_corpus
+from analysis.evidence.claims import load_claims
+from analysis.corpus.articles import load_corpus
 from analysis.extract import extract
 from analysis.paths import PATHS
 

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from analysis.claims import CLAIMS_TABLE_COLUMNS, claims_frame, load_claims
-from analysis.corpus import load_corpus
+from analysis.evidence.claims import CLAIMS_TABLE_COLUMNS, claims_frame, load_claims
+from analysis.corpus.articles import load_corpus
 from analysis.errors import InputError
-from analysis.facts import facts_frame, load_facts
+from analysis.evidence.facts import facts_frame, load_facts
 from analysis.paths import PATHS
 from tests.conftest import assert_one_clear_error, run_cli
 

@@ -5,8 +5,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from analysis.cleaning import clean, load_boilerplate
-from analysis.corpus import load_corpus
+from analysis.corpus.cleaning import clean, load_boilerplate
+from analysis.corpus.articles import load_corpus
 from analysis.paths import PATHS
 
 RULES = load_boilerplate(PATHS.cleaning_rules)

@@ -5,12 +5,12 @@ import typing
 
 import pytest
 
-from analysis import codebook
-from analysis.claims import ClaimType
-from analysis.measures import KNOWN_MEASURES
+from analysis.chapters import codebook
+from analysis.evidence.claims import ClaimType
+from analysis.evidence.measures import KNOWN_MEASURES
 from analysis.paths import PATHS
-from analysis.evidence import load_evidence
-from analysis.prepare import reference_tables
+from analysis.evidence.loader import load_evidence
+from analysis.book.prepare import reference_tables
 
 
 @pytest.fixture(scope="module")

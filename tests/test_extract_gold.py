@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import gold
+from analysis.extract import gold
 from analysis.extract.quality import TARGETS, score_sets
 
 SETS = {name: gold.load_set(name) for name in gold.SETS}

@@ -231,7 +231,7 @@ def test_span_excludes_qualifier_and_noun():
 
 def test_real_article_004_quantities():
     from analysis.paths import PATHS
-    from analysis.textio import read_text
+    from analysis.text.files import read_text
     text = read_text(next(PATHS.raw.glob("004_*.txt")))
     found = [(m.text, m.value, m.unit) for m in qs(text)]
     assert ("78", 78, "account") in found

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import gold as check_gold
+from analysis.extract import gold as check_gold
 
 
 def test_all_gold_files_validate():

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import measures
-from analysis.facts import load_facts
-from analysis.measures import Figure, IncompatibleMeasures, combine, compare, difference, total
+from analysis.evidence import measures
+from analysis.evidence.facts import load_facts
+from analysis.evidence.measures import Figure, IncompatibleMeasures, combine, compare, difference, total
 from analysis.paths import PATHS
 
 FACTS = {f.id: f for f in load_facts(PATHS)}

@@ -10,9 +10,9 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from analysis import network
-from analysis.evidence import load_evidence
-from analysis.facts import Event
+from analysis.chapters import network
+from analysis.evidence.loader import load_evidence
+from analysis.evidence.facts import Event
 from analysis.paths import PATHS
 
 EV = load_evidence(PATHS)

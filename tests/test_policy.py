@@ -7,11 +7,12 @@ import re
 
 import pandas as pd
 
-from analysis import codebook, figures, policy, timeline
-from analysis import facts as factsmod
+from analysis.chapters import codebook, policy, timeline
+from analysis.display import figures
+from analysis.evidence import facts as factsmod
 from analysis.paths import PATHS
-from analysis.evidence import load_evidence
-from analysis.prepare import reference_tables
+from analysis.evidence.loader import load_evidence
+from analysis.book.prepare import reference_tables
 from tests.conftest import run_cli
 
 TABLES = reference_tables(load_evidence(PATHS))

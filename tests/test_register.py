@@ -11,13 +11,13 @@ import datetime as dt
 
 import pytest
 
-from analysis import facts as factsmod
-from analysis.claims import Claim, load_claims
-from analysis.corpus import load_corpus
-from analysis.facts import Fact
-from analysis.headline import headline_definitions
+from analysis.evidence import facts as factsmod
+from analysis.evidence.claims import Claim, load_claims
+from analysis.corpus.articles import load_corpus
+from analysis.evidence.facts import Fact
+from analysis.evidence.headline import headline_definitions
 from analysis.paths import PATHS
-from analysis.register import REGISTER_COLUMNS, build_register, voices
+from analysis.evidence.register import REGISTER_COLUMNS, build_register, voices
 
 ENTITIES = factsmod.load_entities(PATHS)
 EVENTS = factsmod.load_events(PATHS)

@@ -6,9 +6,11 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import measures, register, takedowns
-from analysis.claims import CHAIN_SEP
-from analysis.evidence import load_evidence
+from analysis.evidence import measures, register
+from analysis.chapters import takedowns
+from analysis.display import render
+from analysis.evidence.claims import CHAIN_SEP
+from analysis.evidence.loader import load_evidence
 from analysis.paths import PATHS
 
 EV = load_evidence(PATHS)
@@ -50,9 +52,9 @@ def test_table_rows_restate_the_claims():
 
 
 def test_claim_ids_link_to_quotes_without_unescaping_anything():
-    html = ('<table><tr><td>001-02</td><td>001-02 &lt;b&gt;</td><td>&lt;script&gt;</td>'
-            '<td>999-99</td></tr></table>')
-    out = takedowns.link_claim_ids(html, ["001-02"])
+    df = pd.DataFrame({"a": ["001-02"], "b": ["001-02 <b>"], "c": ["<script>"], "d": ["999-99"]})
+    hook = takedowns.claim_id_cell(["001-02"])
+    out = render.table(df, cell_html={c: hook for c in df.columns})
     assert '<a href="#quote-001-02"' in out and out.count("<a ") == 1
     assert "<td>001-02 &lt;b&gt;</td>" in out and "<td>&lt;script&gt;</td>" in out
     assert "<td>999-99</td>" in out   # not a claim of the table: left alone
@@ -130,7 +132,7 @@ def test_chart_points_synthetic():
 
 
 def test_chart_figure_has_a_panel_per_family_and_saves_deterministically(tmp_path):
-    from analysis import figures
+    from analysis.display import figures
     fig = takedowns.chart_figure(POINTS)
     axes = [ax for ax in fig.axes if ax.get_yticks().size]
     assert len(axes) == POINTS["panel"].nunique()

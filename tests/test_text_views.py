@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from analysis.corpus import load_corpus
-from analysis.langid import identify
-from analysis.normalize import View, normalize as fold
+from analysis.corpus.articles import load_corpus
+from analysis.text.language import identify
+from analysis.text.normalize import View, normalize as fold
 from analysis.paths import PATHS
 
 
@@ -34,7 +34,7 @@ def test_view_maps_back_to_the_source():
 @given(st.text(alphabet=st.sampled_from("ابپتيیىكکةأإآ٠١۱۲٫٬_\u064b\u0640\u200c\u00a0aBİ 1"), max_size=40)
        | st.text(max_size=60))
 def test_fast_normalize_equals_the_translation_table(s):
-    from analysis.normalize import _TABLE, _lower
+    from analysis.text.normalize import _TABLE, _lower
     assert fold(s) == _lower(s.translate(_TABLE))
 
 

@@ -3,13 +3,18 @@
 ``extract(text)`` is a pure function of the text: the data tables under
 data/lexicon and data/gazetteer are loaded once, on first use.  Offsets are
 Python ``str`` indices into the text exactly as given.
+
+The stage beside the chain: it imports only ``analysis.text`` (and paths,
+errors), never the corpus, evidence, chapters or book, so it runs on any text
+in or out of the corpus. ``gold`` (the hand-written yardstick and its checker),
+``evaluate`` and ``quality`` (scores against it) live here beside it.
 """
 from __future__ import annotations
 
 import re
 
 from .mention import Mention
-from ..normalize import View
+from ..text.normalize import View
 
 __all__ = ["extract", "Mention"]
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..textio import read_text
+from ..text.files import read_text
 from . import extract
 
 OUT_KEYS = ("file", "kind", "start", "end", "text", "value", "unit", "qualifier",

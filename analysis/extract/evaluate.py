@@ -15,7 +15,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..langid import identify
+from ..text.language import identify
 
 KINDS = ("quantity", "date", "platform", "organization", "person")
 

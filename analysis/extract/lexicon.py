@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..paths import PATHS
-from ..normalize import normalize
+from ..text.normalize import normalize
 
 LEXICON_DIR: Path = PATHS.data / "lexicon"
 

@@ -1,0 +1,570 @@
+"""Takedown numbers: every numeric claim, normalised, drawn and checked.
+
+Pure functions over the processed tables (``claims_frame``, ``facts_frame``,
+the register, ``headline_definitions``): data in, data or a figure out. The
+chapter ``takedown_numbers`` calls them and glues what they return.
+
+Figures are never added or placed on one axis across measure families: the
+chart has one panel per family (and, for durations, per unit, since days and
+years would read as one scale), and every sum goes through
+``measures.total``, which refuses to mix measures, units or issuers.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Iterable, Mapping, Optional
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, NullFormatter
+import pandas as pd
+
+from ..evidence import measures
+from ..display import render
+from ..evidence.claims import chain_text
+from ..evidence.facts import split_ids
+from ..evidence.measures import Figure
+
+# Families whose units are clock time: 3 days and 1.5 years must not share an axis.
+TIME_FAMILIES = frozenset({"duration"})
+# Panels in the order a reader meets them: the takedown acts first.
+PANEL_ORDER = ("referral", "removal", "blocking", "observation", "created", "message_volume",
+               "price", "prosecution", "participants", "duration")
+KIND_STYLE = {  # claims, facts and sums computed from facts are told apart by shape and colour
+    "claim": {"marker": "o", "color": "#d95f02", "label": "claim (article)"},
+    "fact": {"marker": "s", "color": "#1b9e77", "label": "fact (issuer or relay)"},
+    "computed": {"marker": "D", "color": "#7570b3", "label": "sum of facts (computed)"},
+}
+POINT_COLUMNS = ["panel", "family", "point", "kind", "article", "value", "low", "high", "qualifier", "unit",
+                 "measure", "issuer", "text", "claims"]
+
+
+_split = split_ids
+
+
+def _float(x) -> Optional[float]:
+    if x is None or x == "" or (isinstance(x, float) and pd.isna(x)):
+        return None
+    return float(x)
+
+
+def _num(x: Optional[float]) -> str:
+    return "" if x is None else measures.format_number(x)
+
+
+# --- 1. the normalised table -------------------------------------------------------
+def claim_figure(row) -> Figure:
+    """The Figure a claims-table row states (bounds from its qualifier)."""
+    return Figure.of(float(row["value"]), row["unit"], row["measure"], row["issuer"], row["qualifier"],
+                     value_high=_float(row["value_high"]), source=row["id"])
+
+
+def fact_figure(row) -> Optional[Figure]:
+    """The Figure a facts-table row states, or None for a non-numeric fact."""
+    low, high = _float(row["low"]), _float(row["high"])
+    if low is None and high is None:
+        return None
+    q = row["qualifier"]
+    if q == "range":
+        return Figure.of(low, row["unit"], row["measure"], row["issuer"], "range", value_high=high,
+                         source=row["id"])
+    return Figure.of(low if low is not None else high, row["unit"], row["measure"], row["issuer"], q,
+                     source=row["id"])
+
+
+def numeric_claims(claims: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every claim with a value, normalised: one row per claim, in claim order."""
+    rows = []
+    for _, r in claims[claims["value"].astype(str) != ""].iterrows():
+        fig = claim_figure(r)
+        rows.append({
+            "claim": r["id"], "article": r["article"], "value": fig.value,
+            "value_high": _float(r["value_high"]), "unit": r["unit"], "qualifier": r["qualifier"],
+            "measure": r["measure"], "family": r["measure_family"], "reads as": measures.describe(fig),
+            "issuer": r["issuer"], "source chain": chain_text(r["attribution"], names),
+            "grade": r["grade"], "grade reason": r["grade_reason"], "facts": r["facts"].replace(";", "; "),
+            "span": render.source_span(r["article"], int(r["start"]), int(r["end"])),
+            "start": int(r["start"]), "end": int(r["end"]),
+            "quote": r["quote"], "translation": r["translation"], "language": r["language"],
+        })
+    return pd.DataFrame(rows)
+
+
+def quote_anchor(claim_id: str) -> str:
+    return f"quote-{claim_id}"
+
+
+def claim_id_cell(ids: Iterable[str]):
+    """A ``render.table`` cell hook: a cell holding exactly one of ``ids`` links to
+    that claim's quotation; any other cell is escaped as usual."""
+    wanted = set(ids)
+
+    def cell(value: object) -> str:
+        shown = render.text(value)
+        if shown in wanted:  # a bare claim id: digits and a hyphen, nothing to unescape
+            return f'<a href="#{quote_anchor(shown)}" style="white-space: nowrap">{shown}</a>'
+        return shown
+    return cell
+
+
+def quotations(numeric: pd.DataFrame) -> str:
+    """Each numeric claim's quote in its own script, beside its translation, with an anchor."""
+    parts = []
+    for r in numeric.itertuples():
+        source = f"claim {r.claim}, {r.span}"
+        parts.append(f'<div id="{quote_anchor(r.claim)}">'
+                     + render.quote(r.quote, r.language, r.translation, source) + "</div>")
+    return "".join(parts)
+
+
+# --- 2. the chart ---------------------------------------------------------------------
+def _panel(family: str, unit: str) -> str:
+    return f"{family} ({unit})" if family in TIME_FAMILIES else family
+
+
+def _disjoint(rows: list) -> bool:
+    return all(a["date_end"] < b["date_start"] or b["date_end"] < a["date_start"] for a, b in combinations(rows, 2))
+
+
+def chart_points(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per point to draw: each numeric claim, each numeric fact it leans on for its
+    figure (same family, or both actions against content), and the sum of one issuer's
+    figures on separate days where a claim leans on several (Telegram's two days).
+
+    A fact linked only as context (a date, a party) is left out: its number
+    counts something else. Non-positive values cannot sit on a log axis and
+    are dropped here (``not_drawable`` lists them).
+    """
+    fx = facts.set_index("id")
+    rows: dict[str, dict] = {}
+
+    def add(point, kind, fig, family, unit, measure, issuer, text, article="", claim_id=""):
+        if point not in rows:
+            rows[point] = {"panel": _panel(family, unit), "family": family, "point": point, "kind": kind,
+                           "article": article, "value": fig.value, "low": fig.low, "high": fig.high,
+                           "qualifier": fig.qualifier, "unit": unit, "measure": measure, "issuer": issuer,
+                           "text": text, "claims": []}
+        if claim_id and claim_id not in rows[point]["claims"]:
+            rows[point]["claims"].append(claim_id)
+
+    for _, c in claims[claims["value"].astype(str) != ""].iterrows():
+        fig = claim_figure(c)
+        add(c["id"], "claim", fig, c["measure_family"], c["unit"], c["measure"], c["issuer"],
+            _short(fig), c["article"], c["id"])
+        leaned = []
+        for fid in _split(c["facts"]):
+            if fid not in fx.index:
+                continue
+            f = fx.loc[fid]
+            ffig = fact_figure(f.to_dict() | {"id": fid})
+            if ffig is None or not measures.comparable_measures(c["measure"], f["measure"]):
+                continue
+            leaned.append(f.to_dict() | {"id": fid})
+            add(fid, "fact", ffig, f["measure_family"], f["unit"], f["measure"], f["issuer"], _short(ffig),
+                claim_id=c["id"])
+        groups: dict[tuple, list] = {}
+        for f in leaned:
+            groups.setdefault((f["issuer"], f["measure_family"], measures.unit_group(f["unit"])), []).append(f)
+        for group in groups.values():
+            if len(group) < 2 or not _disjoint(group) or group[0]["unit"].endswith("_per_day"):
+                continue
+            tot = measures.total(fact_figure(f) for f in group)
+            point = " + ".join(f["id"] for f in group)
+            add(point, "computed", tot, group[0]["measure_family"], group[0]["unit"], tot.measure,
+                group[0]["issuer"], _short(tot), claim_id=c["id"])
+    df = pd.DataFrame(list(rows.values()), columns=POINT_COLUMNS)
+    df["claims"] = df["claims"].map(";".join)
+    rank = {p: i for i, p in enumerate(PANEL_ORDER)}
+    df["_p"] = df["family"].map(lambda f: rank.get(f, len(rank)))
+    df = df.sort_values(["_p", "panel", "value", "kind", "point"], ascending=[True, True, False, True, True],
+                        kind="stable").drop(columns="_p")
+    return df[df["value"] > 0].reset_index(drop=True)
+
+
+def _short(fig: Figure) -> str:
+    """'≥26,000', '≈26,000', '≤100', '17–18', '≈12 bn': the figure as its point is labelled."""
+    big = _tick if max(abs(fig.value), abs(fig.high or 0)) >= 1e6 else _num
+    if fig.qualifier == "range":
+        return f"{big(fig.low)}–{big(fig.high)}"
+    sign = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}[fig.qualifier]
+    return sign + big(fig.value)
+
+
+def abbreviate(ids: list[str]) -> str:
+    """'a-2019-11-22', 'a-2019-11-23' → 'a-2019-11-22 + -23' (the shared prefix said once)."""
+    out = [ids[0]]
+    for i in ids[1:]:
+        k = 0
+        while k < min(len(i), len(ids[0])) and i[k] == ids[0][k]:
+            k += 1
+        cut = i.rfind("-", 0, k + 1)
+        out.append(i[cut:] if cut > 0 else i)
+    return " + ".join(out)
+
+
+def _label(r) -> str:
+    """Two lines: the claim or fact id, then what it counts and what was done."""
+    if r["kind"] == "computed":
+        return f"{abbreviate(r['point'].split(' + '))}\nsum: {r['unit']} · {r['measure']}"
+    return f"{r['point']}\n{r['unit']} · {r['measure']}"
+
+
+def _tick(x: float, _pos=None) -> str:
+    """Axis numbers as a reader says them: 1,000 / 10 bn / 0.5."""
+    if x >= 1e9:
+        return f"{x / 1e9:g} bn"
+    if x >= 1e6:
+        return f"{x / 1e6:g} m"
+    return f"{x:,.0f}" if x >= 1 else f"{x:g}"
+
+
+def chart_figure(points: pd.DataFrame):
+    """Log-scale dot chart, one panel per measure family (durations per unit).
+
+    Bounds are drawn as bounds: "over N" an open marker with an arrow to the
+    right, "almost N" an open marker with an arrow to the left, "about N" a
+    filled marker on a band of the approximation's tolerance, a range a bar
+    between its ends. Each row is labelled with its claim or fact id and
+    with what it counts and what was done.
+    """
+    panels = list(dict.fromkeys(points["panel"]))
+    sizes = [int((points["panel"] == p).sum()) for p in panels]
+    row, head, legend = 0.4, 0.62, 1.0  # inches
+    height = legend + sum(row * n + head for n in sizes) + 0.5
+    fig = plt.figure(figsize=(7.5, height))
+    grid = fig.add_gridspec(len(panels), 1, height_ratios=[n + head / row for n in sizes], hspace=0.0,
+                            left=2.6 / 7.5, right=0.97, top=1 - legend / height, bottom=0.45 / height)
+    for i, panel in enumerate(panels):
+        inner = grid[i].subgridspec(2, 1, height_ratios=[head / row * 0.55, sizes[i]], hspace=0)
+        ax = fig.add_subplot(inner[1])
+        sub = points[points["panel"] == panel].reset_index(drop=True)
+        vals = [v for col in ("value", "low", "high") for v in sub[col] if v is not None and pd.notna(v)]
+        lo, hi = min(vals), max(vals)
+        ax.set_xscale("log")
+        ax.set_xlim(lo / 4, hi * 12)
+        for y, r in sub.iterrows():
+            style = KIND_STYLE[r["kind"]]
+            colour, q, v = style["color"], r["qualifier"], r["value"]
+            open_marker = q in ("at_least", "at_most")
+            if q == "approx":
+                ax.plot([r["low"], r["high"]], [y, y], color=colour, alpha=0.35, lw=8, solid_capstyle="butt")
+            elif q == "range":
+                ax.plot([r["low"], r["high"]], [y, y], color=colour, lw=2, marker="|", ms=10)
+            elif q in ("at_least", "at_most"):
+                end = v * 3 if q == "at_least" else v / 3
+                ax.annotate("", xy=(end, y), xytext=(v, y),
+                            arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.6, shrinkA=4, shrinkB=0))
+            ax.plot([v], [y], linestyle="none", marker=style["marker"], ms=7.5, mec=colour, mew=1.6,
+                    mfc="white" if open_marker else colour, zorder=3)
+            # The value is written right of the point, past the arrow's head or the band.
+            at = v * 3 if q == "at_least" else (r["high"] if q in ("approx", "range") else v)
+            ax.annotate(r["text"], xy=(at, y), xytext=(7, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=8.5, color="#222222")
+        ax.set_yticks(range(len(sub)))
+        ax.set_yticklabels([_label(r) for _, r in sub.iterrows()], fontsize=8.5, linespacing=1.15)
+        for tick, kind in zip(ax.get_yticklabels(), sub["kind"]):
+            tick.set_color(KIND_STYLE[kind]["color"])
+        ax.set_ylim(len(sub) - 0.5, -0.5)
+        ax.set_title(f"{panel}: {', '.join(sorted(set(sub['measure'])))}", loc="left", fontsize=9.5,
+                     fontweight="bold", x=-2.5 / 4.6, ha="left")
+        ax.xaxis.set_major_formatter(FuncFormatter(_tick))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.grid(axis="x", which="major", color="#dddddd", lw=0.6)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel("figure as stated (log scale; each panel has its own axis)", fontsize=8.5)
+    handles = [plt.Line2D([], [], ls="none", marker=s["marker"], color=s["color"], label=s["label"])
+               for s in KIND_STYLE.values()]
+    handles += [plt.Line2D([], [], color="#777777", alpha=0.35, lw=8,
+                           label=f"about N (band ±{measures.APPROX_TOLERANCE:.0%})"),
+                plt.Line2D([], [], ls="none", marker=r"$\rightarrow$", ms=14, color="#777777",
+                           label="over / at least N (open marker)"),
+                plt.Line2D([], [], ls="none", marker=r"$\leftarrow$", ms=14, color="#777777",
+                           label="almost / at most N (open marker)"),
+                plt.Line2D([], [], color="#777777", lw=2, marker="|", ms=10, label="range A–B")]
+    fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=8.5, frameon=False,
+               bbox_to_anchor=(0.02, 1 - 0.08 / height))
+    return fig
+
+
+# --- 3. the register --------------------------------------------------------------------
+def register_counts(register: pd.DataFrame, kinds: Iterable[str], statuses: Iterable[str]) -> pd.DataFrame:
+    """Cases per kind (a case with several kinds counts under each) and status, with totals."""
+    kinds, statuses = list(kinds), list(statuses)
+    rows = []
+    for k in kinds:
+        has = register["kinds"].map(lambda s: k in _split(s))
+        rows.append({"kind": k, **{s: int((has & (register["status"] == s)).sum()) for s in statuses},
+                     "cases": int(has.sum())})
+    rows.append({"kind": "all cases", **{s: int((register["status"] == s).sum()) for s in statuses},
+                 "cases": int(len(register))})
+    return pd.DataFrame(rows, columns=["kind", *statuses, "cases"])
+
+
+def headline_cases(register: pd.DataFrame) -> pd.DataFrame:
+    """Cases where the takedown count changed what was done: a measure shift or a merge."""
+    hit = register["kinds"].map(lambda s: bool({"measure", "merged"} & set(_split(s))))
+    return register[hit].reset_index(drop=True)
+
+
+def _entries(entered_at: str) -> dict[str, str]:
+    """'unit=a; measure=b' → {'unit': 'a', 'measure': 'b'}; a bare id → {'*': id}."""
+    if not entered_at:
+        return {}
+    if "=" not in entered_at:
+        return {"*": entered_at}
+    return dict(part.strip().split("=", 1) for part in entered_at.split(";"))
+
+
+def _differs(ref: Optional[Figure], fig: Optional[Figure]) -> str:
+    """Which of unit, measure, qualifier, value differ from the issuer's figure."""
+    if ref is None or fig is None:
+        return ""
+    out = []
+    if not measures.units_compatible(ref.unit, fig.unit):
+        out.append(f"unit ({ref.unit} → {fig.unit})")
+    fa, fb = measures.family(ref.measure), measures.family(fig.measure)
+    if fa != fb:
+        out.append(f"measure ({fa} → {fb})")
+    elif ref.measure != fig.measure:
+        out.append(f"wording ({ref.measure} → {fig.measure})")
+    if ref.qualifier != fig.qualifier:
+        out.append(f"qualifier ({ref.qualifier} → {fig.qualifier})")
+    if not ref.overlaps(fig):
+        out.append(f"value ({_short(fig)} lies outside {_short(ref)})")
+    return "; ".join(out) or "none"
+
+
+def retelling(case: pd.Series, claims: pd.DataFrame, facts: pd.DataFrame,
+              names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The chain of retelling for one register case: issuer's words → intermediaries → article.
+
+    For each numeric claim of the case, its attribution is walked from the
+    issuer outward. At each link, the facts of the case read from it (issued,
+    relayed or spoken by it) are listed; a link nobody read is listed as not
+    checked. Facts of the case read from no link of the chain (a co-issuer
+    whose wording the chain follows) come next, then the article's own words.
+    ``differs`` compares every step with the issuer's figure (one issuer's
+    days added where there are several); ``entered`` marks the link where
+    the register says the difference entered.
+    """
+    names = names or {}
+    cx = claims.set_index("id")
+    fx = facts.set_index("id")
+    case_facts = set(_split(case["facts"]))
+    entries = _entries(case["entered_at"])
+    rows = []
+    for cid in _split(case["claims"]):
+        c = cx.loc[cid]
+        if str(c["value"]) == "":
+            continue
+        chain = _split(c["attribution"])
+        cfig = claim_figure(c.to_dict() | {"id": cid})
+        linked = [i for i in _split(c["facts"]) if i in case_facts and i in fx.index]
+        comp = [i for i in linked if fact_figure(fx.loc[i].to_dict() | {"id": i}) is not None
+                and measures.comparable_measures(c["measure"], fx.loc[i, "measure"])]
+        seen: set[str] = set()
+        ref: Optional[Figure] = None
+        steps = []
+
+        def read_from(link):
+            return [i for i in comp if i not in seen and (link in _split(fx.loc[i, "issuer"])
+                    or link in _split(fx.loc[i, "reporter"]) or link in _split(fx.loc[i, "person"]))]
+
+        def entered(link):
+            return ", ".join(k for k, v in entries.items() if v == link and k != "*") or (
+                case["kinds"].replace(";", ", ") if entries.get("*") == link else "")
+
+        for depth, link in enumerate(reversed(chain[1:])):
+            found = read_from(link)
+            role = "issuer" if depth == 0 else "relay"
+            if not found:
+                steps.append({"link": names.get(link, link), "role": role, "source": "",
+                              "words": "(no text of this link was read: not checked)", "figure": "",
+                              "read via": "", "entered": entered(link), "_fig": None})
+                continue
+            seen |= set(found)
+            figs = [fact_figure(fx.loc[i].to_dict() | {"id": i}) for i in found]
+            for i, f in zip(found, figs):
+                steps.append({"link": names.get(link, link), "role": role, "source": i,
+                              "words": fx.loc[i, "fact"], "figure": measures.describe(f),
+                              "read via": _read_via(fx.loc[i], names), "entered": entered(link), "_fig": f})
+            if ref is None:
+                ref = figs[0]
+                if len(figs) > 1 and _disjoint([fx.loc[i].to_dict() for i in found]):
+                    try:
+                        ref = measures.total(figs)
+                        steps.append({"link": names.get(link, link), "role": role,
+                                      "source": " + ".join(found), "words": "(computed: the figures added)",
+                                      "figure": measures.describe(ref), "read via": "", "entered": "",
+                                      "_fig": ref})
+                    except measures.IncompatibleMeasures:
+                        pass
+        for i in sorted((i for i in comp if i not in seen), key=lambda i: (fx.loc[i, "date_start"], i)):
+            f = fact_figure(fx.loc[i].to_dict() | {"id": i})
+            issuer = fx.loc[i, "issuer"]
+            steps.append({"link": ", ".join(names.get(e, e) for e in _split(issuer)), "role": "off the chain",
+                          "source": i, "words": fx.loc[i, "fact"], "figure": measures.describe(f),
+                          "read via": _read_via(fx.loc[i], names),
+                          "entered": ", ".join(k for k, v in entries.items() if v in _split(issuer)), "_fig": f})
+        steps.append({"link": names.get(chain[0], chain[0]), "role": "article", "source": cid,
+                      "words": c["translation"], "figure": measures.describe(cfig), "read via": "",
+                      "entered": entered(chain[0]), "_fig": cfig})
+        for n, s in enumerate(steps, 1):
+            fig = s.pop("_fig")
+            # The issuer's own rows are the reference, not departures from it.
+            own = s["role"] == "issuer"
+            rows.append({"claim": cid, "step": n, **s,
+                         "differs from the issuer in": "" if own or fig is None else _differs(ref, fig)})
+    return pd.DataFrame(rows, columns=["claim", "step", "link", "role", "source", "words", "figure",
+                                       "read via", "differs from the issuer in", "entered"])
+
+
+def _read_via(f: pd.Series, names: Mapping[str, str]) -> str:
+    via = ", ".join(names.get(e, e) for e in _split(f["reporter"])) or "the issuer's own page"
+    return f"{f['confidence']}; {via}"
+
+
+# --- 4. what the numbers cannot support -------------------------------------------------
+def addition_attempts(facts: pd.DataFrame, claims: pd.DataFrame,
+                      attempts: Iterable[tuple[str, list[str]]]) -> pd.DataFrame:
+    """Try ``measures.total`` on each list of facts; show the sum or the refusal's message.
+
+    ``claims`` lists every numeric claim that leans on any of the facts.
+    """
+    fx = facts.set_index("id")
+    rows = []
+    for label, ids in attempts:
+        figs = [fact_figure(fx.loc[i].to_dict() | {"id": i}) for i in ids]
+        try:
+            t = measures.total(figs)
+            result, refused = measures.describe(t), False
+        except measures.IncompatibleMeasures as err:
+            result, refused = str(err), True
+        touched = claims_leaning_on(claims, ids)
+        rows.append({"attempt": label, "figures": "; ".join(measures.describe(f) for f in figs),
+                     "facts": ";".join(ids), "refused": "yes" if refused else "no", "result": result,
+                     "claims": ";".join(touched)})
+    return pd.DataFrame(rows, columns=["attempt", "figures", "facts", "refused", "result", "claims"])
+
+
+def drawn_facts_table(facts: pd.DataFrame, drawn: Iterable[str], sources: Mapping[str, list[str]],
+                      claims: pd.DataFrame) -> pd.DataFrame:
+    """The facts drawn in the chart, each with its figure, where it was read and
+    the claims leaning on it."""
+    d = facts[facts["id"].isin(list(drawn))]
+    d = d.assign(
+        figure=[measures.describe(fact_figure(r)) for _, r in d.iterrows()],
+        bibliography=d["id"].map(lambda i: ", ".join(sources.get(i, []))),
+        claims=d["id"].map(lambda i: ", ".join(claims_leaning_on(claims, [i]))),
+    )
+    d = d[["id", "figure", "date", "issuer", "reporter", "confidence", "bibliography", "claims"]]
+    return render.spaced(d, "reporter", "issuer", sep=", ")
+
+
+def register_shown(register: pd.DataFrame) -> pd.DataFrame:
+    """The register as the chapter prints it: lists spaced so that they wrap."""
+    d = register[["case", "claims", "facts", "kinds", "status", "entered_at", "explanation"]]
+    d = render.spaced(render.spaced(d, "facts", "claims"), "kinds", sep=", ")
+    return d.assign(entered_at=d["entered_at"].str.replace("=", " = ", regex=False))
+
+
+def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str]) -> list[str]:
+    """Numeric claims linked to any of the facts, in claim order."""
+    ids = set(fact_ids)
+    num = claims[claims["value"].astype(str) != ""]
+    return [r["id"] for _, r in num.iterrows() if ids & set(_split(r["facts"]))]
+
+
+def one_observer(facts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Observation figures that a named person saw: one view, not a count of the platform."""
+    rows = []
+    for _, f in facts.iterrows():
+        if f["measure_family"] == "observation" and f["measure"] == "seen" and f["person"]:
+            rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)),
+                         "measure": f"{f['measure']} ({f['measure_family']})", "issuer": f["issuer"],
+                         "person": f["person"], "claims": ";".join(claims_leaning_on(claims, [f["id"]]))})
+    return pd.DataFrame(rows, columns=["fact", "figure", "measure", "issuer", "person", "claims"])
+
+
+def self_reported(facts: pd.DataFrame, claims: pd.DataFrame, kinds: Mapping[str, str],
+                  leaned_only: bool = True) -> pd.DataFrame:
+    """Numeric facts a platform issued about itself: no one outside it can check them.
+
+    ``kinds`` maps entity id → kind; a fact whose issuer is a platform is
+    self-reported. ``confidence`` says how it was read. With ``leaned_only``,
+    only facts some numeric claim leans on are listed.
+    """
+    rows = []
+    for _, f in facts.iterrows():
+        issuers = _split(f["issuer"])
+        if fact_figure(f) is None or not issuers or not all(kinds.get(e) == "platform" for e in issuers):
+            continue
+        touched = claims_leaning_on(claims, [f["id"]])
+        if leaned_only and not touched:
+            continue
+        rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)), "issuer": f["issuer"],
+                     "person": f["person"], "confidence": f["confidence"],
+                     "read via": f["reporter"].replace(";", ", "), "claims": ";".join(touched)})
+    return pd.DataFrame(rows, columns=["fact", "figure", "issuer", "person", "confidence", "read via", "claims"])
+
+
+# --- 5. the headline under each definition ------------------------------------------------
+def headline_matrix(headline: pd.DataFrame) -> pd.DataFrame:
+    """What was counted (rows) × what was done (columns): each cell the figures and issuers."""
+    h = headline[headline["value"] != ""]
+    cols = [f for f in ("referral", "removal", "blocking") if f in set(h["family"])]
+    cols += sorted(set(h["family"]) - set(cols))
+    out = []
+    for unit in dict.fromkeys(h["unit"]):
+        row = {"counted": unit}
+        for fam in cols:
+            cell = h[(h["unit"] == unit) & (h["family"] == fam)]
+            row[fam] = "; ".join(f"{r.figure}" for r in cell.itertuples()) or "—"
+        out.append(row)
+    return pd.DataFrame(out, columns=["counted", *cols])
+
+
+def headline_range(headline: pd.DataFrame) -> dict:
+    """Smallest and largest nominal figure across the definitions that give one."""
+    h = headline[headline["value"] != ""].assign(v=lambda d: d["value"].astype(float))
+    lo, hi = h.loc[h["v"].idxmin()], h.loc[h["v"].idxmax()]
+    # The issuers' own counts: not a relay's sentence, not an article's wording.
+    issued = h[(h["note"] != "no issuer counted this: the article's own wording")
+               & (h["note"] != "the relay's own sentence")]
+    return {"n_definitions": int(len(headline)), "n_figures": int(len(h)),
+            "n_refused": int((headline["figure"] == "not a figure").sum()),
+            "min": float(lo["v"]), "min_definition": str(lo["definition"]),
+            "max": float(hi["v"]), "max_definition": str(hi["definition"]),
+            "issued_min": float(issued["v"].min()), "issued_max": float(issued["v"].max()),
+            "issued_min_definition": str(issued.loc[issued["v"].idxmin(), "definition"]),
+            "issued_max_definition": str(issued.loc[issued["v"].idxmax(), "definition"]),
+            "ratio": float(hi["v"] / lo["v"])}
+
+
+def bib_keys(bib_text: str) -> dict[str, str]:
+    """BibTeX entry key by its url field (sources.bib has one entry per address)."""
+    out = {}
+    for m in re.finditer(r"@\w+\{([^,\s]+),(.*?)\n\}", bib_text, re.S):
+        url = re.search(r"url\s*=\s*\{([^}]*)\}", m.group(2))
+        if url:
+            out[url.group(1).strip()] = m.group(1)
+    return out
+
+
+def fact_sources(facts: pd.DataFrame, keys_by_url: Mapping[str, str]) -> dict[str, list[str]]:
+    """Fact id → bibliography keys of its addresses."""
+    return {r["id"]: [keys_by_url[u] for u in r["source_url"].split(" ; ") if u in keys_by_url]
+            for _, r in facts.iterrows()}
+
+
+def caveat_summary(named: Iterable[tuple[str, pd.DataFrame]], fact_col: str = "fact") -> pd.DataFrame:
+    """One row per caveat: the facts it rests on and every claim it touches."""
+    rows = []
+    for caveat, df in named:
+        col = fact_col if fact_col in df.columns else "facts"
+        facts = sorted({f for v in df[col] for f in _split(v)})
+        claims = sorted({c for v in df["claims"] for c in _split(v)})
+        rows.append({"caveat": caveat, "facts": "; ".join(facts), "claims": "; ".join(claims),
+                     "n_claims": len(claims)})
+    return pd.DataFrame(rows, columns=["caveat", "facts", "claims", "n_claims"])

@@ -1,0 +1,22 @@
+"""Figure files: each drawn from a table, saved beside that table (PNG + CSV),
+identically on every build."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+# Fixed so that two builds give identical files.
+plt.rcParams.update({"svg.hashsalt": "messaging-book", "figure.dpi": 100,
+                     "savefig.dpi": 150, "font.size": 10})
+
+
+def save(fig, data: pd.DataFrame, stem: Path) -> tuple[Path, Path]:
+    """Save a figure as PNG and the table it was drawn from as CSV, side by side."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    png, csv = stem.with_suffix(".png"), stem.with_suffix(".csv")
+    fig.savefig(png, metadata={"Software": None})
+    plt.close(fig)  # the page shows the saved file, not an inline copy
+    data.to_csv(csv, index=False, lineterminator="\n")
+    return png, csv

@@ -1,0 +1,83 @@
+"""Everything the chapters reason from, loaded and validated once.
+
+The corpus, the entity registry, events, primary-source facts and claim
+annotations, and what is computed from them (the claims and facts tables,
+the discrepancy register, the one-voice table, the headline definitions).
+``prepare`` writes these tables; the chapters and tests use the same object,
+so no one re-implements the loading order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from . import claims as claimsmod
+from . import facts as factsmod
+from ..corpus.articles import Corpus, load_corpus
+from ..paths import PATHS, Paths
+
+
+@dataclass
+class Evidence:
+    corpus: Corpus
+    entities: pd.DataFrame
+    events: dict
+    facts: list
+    claims: list
+
+    @property
+    def paths(self) -> Paths:
+        return self.corpus.paths
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Entity id → English name."""
+        return dict(zip(self.entities["id"], self.entities["name_en"]))
+
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        """Entity id → platform | organization | person | outlet."""
+        return dict(zip(self.entities["id"], self.entities["kind"]))
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        return {a.id: a.raw for a in self.corpus}
+
+    @cached_property
+    def claims_table(self) -> pd.DataFrame:
+        return claimsmod.claims_frame(self.claims, {a.id: a.language for a in self.corpus})
+
+    @cached_property
+    def facts_table(self) -> pd.DataFrame:
+        return factsmod.facts_frame(self.facts)
+
+    @cached_property
+    def register(self) -> pd.DataFrame:
+        from .register import build_register
+        return build_register(self.claims, self.facts, self.entities, self.texts, self.events)
+
+    @cached_property
+    def voices(self) -> pd.DataFrame:
+        from .register import voices
+        return voices(self.claims, self.facts)
+
+    @cached_property
+    def headline(self) -> pd.DataFrame:
+        from .headline import headline_definitions
+        return headline_definitions(self.facts, self.claims)
+
+
+def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidence:
+    """Load and validate in dependency order: corpus, entities, events, facts, claims.
+
+    This is the build's gate (step 1): it stops at the first problem with one
+    InputError naming the file.
+    """
+    corpus = corpus if corpus is not None else load_corpus(paths)
+    entities = factsmod.load_entities(paths)
+    events = factsmod.load_events(paths)
+    facts = factsmod.load_facts(paths, set(entities["id"]), events)
+    claims = claimsmod.load_claims(paths, corpus, facts)
+    return Evidence(corpus, entities, events, facts, claims)
