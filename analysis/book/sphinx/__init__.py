@@ -6,13 +6,14 @@
 ``quiet``    no launcher scripts the book does not use (thebe), so no console error
 ``dates``    "Last updated" is the date the book's inputs last changed, in words
 ``bib``      references keep their titles' capitals; undated sources read "n.d."
+``a11y``     the sidebar's open/close toggles have a name for screen readers
 """
 from __future__ import annotations
 
-from . import bib, claims, dates, quiet, rtl
+from . import a11y, bib, claims, dates, quiet, rtl
 
 
 def setup(app):
-    for part in (claims, rtl, quiet, dates, bib):
+    for part in (claims, rtl, quiet, dates, bib, a11y):
         part.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
