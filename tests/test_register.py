@@ -114,7 +114,8 @@ def fact(id="f-1", value="", low=None, high=None, unit=None, measure=None, issue
          person=(), reporter=(), event="e", start=D, end=D, text="a fact", confidence="secondary"):
     return Fact(id=id, fact=text, value=value, value_low=low, value_high=high, unit=unit, measure=measure,
                 date=str(start), date_start=start, date_end=end, date_precision="day", issuer=list(issuer),
-                person=list(person), reporter=list(reporter), confidence=confidence, event=event)
+                person=list(person), reporter=list(reporter), confidence=confidence, event=event,
+                source_url=[f"https://example.org/{id}"])
 
 
 def claim(id="900-01", facts=("f-1",), value=None, unit=None, qualifier=None, measure=None, type="takedown_count",
@@ -169,10 +170,24 @@ def test_rule_measure():
 
 
 def test_rule_qualifier_flip():
-    f = fact(value="almost 100", high=100, unit="channel", measure="seen")
+    f = fact(value="up to 100", high=100, unit="channel", measure="seen")
+    reg = run([claim(value=100, unit="channel", qualifier="at_least", measure="seen")], [f])
+    assert kinds_of(reg) == [{"qualifier"}] and "the bound is flipped" in reg.explanation[0]
+    assert run([claim(value=100, unit="channel", qualifier="approx", measure="seen")], [f]).empty
+
+
+def test_rule_qualifier_bound_the_source_does_not_state():
+    # "almost 100" is approx in the lexicon (so the fact's bounds are both 100): "more than
+    # 100" states a lower bound the source never gave (case 3)
+    f = fact(value="almost 100", low=100, high=100, unit="channel", measure="seen")
+    assert f.qualifier == "approx"
     reg = run([claim(value=100, unit="channel", qualifier="at_least", measure="seen")], [f])
     assert kinds_of(reg) == [{"qualifier"}]
+    assert "says 'almost 100': a bound the source does not state" in reg.explanation[0]
     assert run([claim(value=100, unit="channel", qualifier="approx", measure="seen")], [f]).empty
+    far = fact(value="almost 100", low=100, high=100, unit="channel", measure="seen")
+    assert kinds_of(run([claim(value=1000, unit="channel", qualifier="at_least", measure="seen")], [far])) \
+        == [{"value"}]   # not close: a value difference, not a qualifier one
 
 
 def test_rule_merged():

@@ -245,11 +245,15 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
                 if fig.unit in measures.COUNT_UNITS:
                     add("count", ids, f"The head count differs ({measures.format_number(fig.value)} vs {measures.format_number(t.value)} {fig.unit}).")
         for ids, t in targets:
+            # The claim states a bound ("more than N") its source does not: the
+            # opposite bound ("up to N"), or none ("almost N" is approx in the lexicon).
             a, b = _DIRECTION.get(fig.qualifier), _DIRECTION.get(t.qualifier)
             close = abs(fig.value - t.value) <= measures.APPROX_TOLERANCE * max(abs(t.value), 1)
-            if a and b and a != b and close:
+            if a and a != b and close:
+                said = f"'{ctx.facts[ids[0]].value}'" if len(ids) == 1 else _bound(t)
                 add("qualifier", ids,
-                    f"{cid} says {_bound(fig)} where {', '.join(ids)} says {_bound(t)}: the bound is flipped.",
+                    f"{cid} says {_bound(fig)} where {', '.join(ids)} says {said}: "
+                    + ("the bound is flipped." if b else "a bound the source does not state."),
                     shows=lambda g: g.figure() is not None and _DIRECTION.get(g.figure().qualifier) == a)
     # conflict: the claim says something happened that the party's own statement says never did
     for f in linked:
