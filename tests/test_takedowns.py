@@ -184,7 +184,7 @@ def test_retelling_of_the_merged_figure():
     assert list(acc["role"]) == ["issuer", "issuer", "issuer", "relay", "article"]
     assert acc.loc[2, "figure"].startswith("5,055 account_or_bot (banned")        # Telegram's days added
     assert acc.loc[3, "source"] == "telegraph-2019-merged-accounts"
-    assert acc.loc[3, "entered"] == "measure, merged"                            # The Telegraph
+    assert acc.loc[3, "entered"] == "merged"             # The Telegraph (its "shut down" follows a co-issuer)
     assert acc.loc[4, "source"] == "002-08" and acc.loc[4, "link"] == NAMES["sada-el-balad"]
     assert "measure (blocking → removal)" in acc.loc[4, "differs from the issuer in"]
     items = chain[chain["claim"] == "002-09"].reset_index(drop=True)
@@ -198,9 +198,11 @@ def test_retelling_names_unchecked_links_and_the_wording_followed():
     unchecked = chain[chain["words"].str.contains("not checked")]
     assert set(unchecked["link"]) == {NAMES["cope"], NAMES["wires"]}
     police = chain[chain["source"] == "belgian-police-2019-removed"].iloc[0]
-    assert police["role"] == "off the chain" and police["entered"] == "measure"
+    # the police are a co-issuer: their "removed" is a dispute with Europol's "referred", no entry point
+    assert police["role"] == "off the chain" and police["entered"] == ""
     last = chain.iloc[-1]
-    assert last["role"] == "article" and last["entered"] == "unit"
+    # where items became "sites and accounts" is not located (wires and COPE unread): no link marked
+    assert last["role"] == "article" and last["entered"] == "" and (chain["entered"] == "").all()
     assert "unit (item → website_and_account)" in last["differs from the issuer in"]
 
 

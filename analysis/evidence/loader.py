@@ -46,6 +46,11 @@ class Evidence:
         return {a.id: a.raw for a in self.corpus}
 
     @cached_property
+    def verbatim(self) -> dict[str, list[tuple[int, int]]]:
+        """Article id → raw spans it quotes verbatim: its embedded tweets, signature included."""
+        return {a.id: [(t.start, t.end) for t in a.tweets] for a in self.corpus}
+
+    @cached_property
     def claims_table(self) -> pd.DataFrame:
         return claimsmod.claims_frame(self.claims, {a.id: a.language for a in self.corpus})
 
@@ -56,7 +61,7 @@ class Evidence:
     @cached_property
     def register(self) -> pd.DataFrame:
         from .register import build_register
-        return build_register(self.claims, self.facts, self.entities, self.texts, self.events)
+        return build_register(self.claims, self.facts, self.entities, self.texts, self.events, self.verbatim)
 
     @cached_property
     def voices(self) -> pd.DataFrame:
