@@ -217,24 +217,30 @@ def test_addition_attempts_show_the_refusal_message():
         measures.total([fx["telegram-isiswatch-2019-11-22"].figure(), fx["europol-2019-referrals"].figure()])
     assert a.loc["bans + referrals", "refused"] == "yes" and a.loc["bans + referrals", "result"] == str(err.value)
     assert a.loc["two days", "refused"] == "no" and a.loc["two days", "result"].startswith("5,055")
-    assert set(a.loc["bans + referrals", "claims"].split(";")) == {"001-02", "001-06", "002-08", "002-09"}
+    # 001-06 (a journalist's "1000s of channels") is no longer linked to Telegram's counts
+    assert set(a.loc["bans + referrals", "claims"].split(";")) == {"001-02", "002-08", "002-09"}
 
 
 def test_one_observer_is_the_analysts_inbox():
     o = takedowns.one_observer(F, C).set_index("fact")
     assert set(o.index) == {"isd-tamtam-2019-messages", "isd-tamtam-2019-channels"}
-    assert o.loc["isd-tamtam-2019-messages", "claims"] == "002-14"
+    assert o.loc["isd-tamtam-2019-messages", "claims"] == "002-14"   # not 002-24: a week's delay, not his count
     assert o.loc["isd-tamtam-2019-channels", "claims"] == "002-15"
     assert (o["person"] == "amarnath-amarasingam").all()
 
 
 def test_self_reported_are_platform_issued_facts():
     s = takedowns.self_reported(F, C, KINDS).set_index("fact")
-    assert {"telegram-isiswatch-2019-11-22", "telegram-2015-channels", "telegram-privacy-2018"} <= set(s.index)
+    assert {"telegram-isiswatch-2019-11-22", "telegram-2015-channels", "telegram-2015-volume"} <= set(s.index)
     assert "europol-2019-referrals" not in s.index and "belgian-police-2019-removed" not in s.index
-    assert all(c for c in s["claims"])                   # only facts some claim leans on
+    assert all(c for c in s["claims"])                   # only facts some claim leans on for its figure
+    # Facebook's announced price is no platform counting itself; 000-14's "three days" does not
+    # lean on Telegram's "0 disclosures" for its figure, so that fact touches no numeric claim
+    assert "whatsapp-2014-acquisition" not in s.index and "telegram-privacy-2018" not in s.index
+    assert s.loc["telegram-isiswatch-2019-11-22", "claims"] == "002-08"
     every = takedowns.self_reported(F, C, KINDS, leaned_only=False)
-    assert "twitter-2016-02" in set(every["fact"]) and len(every) > len(s)
+    assert {"twitter-2016-02", "telegram-privacy-2018"} <= set(every["fact"]) and len(every) > len(s)
+    assert "whatsapp-2014-acquisition" not in set(every["fact"])
     summary = takedowns.caveat_summary([("self", s.reset_index())])
     assert summary.loc[0, "n_claims"] == len({c for v in s["claims"] for c in v.split(";")})
 

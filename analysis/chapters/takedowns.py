@@ -469,11 +469,26 @@ def register_shown(register: pd.DataFrame) -> pd.DataFrame:
     return d.assign(entered_at=d["entered_at"].str.replace("=", " = ", regex=False))
 
 
-def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str]) -> list[str]:
-    """Numeric claims linked to any of the facts, in claim order."""
+def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str],
+                      facts: Optional[pd.DataFrame] = None) -> list[str]:
+    """Numeric claims linked to any of the facts, in claim order.
+
+    With ``facts``, only the claims that lean on one of them for their figure:
+    its measure comparable with the claim's (as the chart draws them). A claim
+    linked for context (the 3 days of 000-14 and Telegram's "0 disclosures";
+    a week's delay and an analyst's message count) is left out.
+    """
     ids = set(fact_ids)
+    measure = dict(zip(facts["id"], facts["measure"])) if facts is not None else {}
     num = claims[claims["value"].astype(str) != ""]
-    return [r["id"] for _, r in num.iterrows() if ids & set(_split(r["facts"]))]
+    out = []
+    for _, r in num.iterrows():
+        linked = ids & set(_split(r["facts"]))
+        if facts is not None:
+            linked = {i for i in linked if measures.comparable_measures(r["measure"], measure.get(i) or None)}
+        if linked:
+            out.append(r["id"])
+    return out
 
 
 def one_observer(facts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -483,24 +498,35 @@ def one_observer(facts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         if f["measure_family"] == "observation" and f["measure"] == "seen" and f["person"]:
             rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)),
                          "measure": f"{f['measure']} ({f['measure_family']})", "issuer": f["issuer"],
-                         "person": f["person"], "claims": ";".join(claims_leaning_on(claims, [f["id"]]))})
+                         "person": f["person"],
+                         "claims": ";".join(claims_leaning_on(claims, [f["id"]], facts))})
     return pd.DataFrame(rows, columns=["fact", "figure", "measure", "issuer", "person", "claims"])
+
+
+# What a platform counts of itself: its actions against content, its traffic, its
+# disclosures. A price (Facebook's announced price for WhatsApp) is a deal's term,
+# checkable in filings, not a platform's count of its own doing.
+SELF_COUNTED_FAMILIES = frozenset({"removal", "blocking", "referral", "message_volume", "disclosures"})
 
 
 def self_reported(facts: pd.DataFrame, claims: pd.DataFrame, kinds: Mapping[str, str],
                   leaned_only: bool = True) -> pd.DataFrame:
-    """Numeric facts a platform issued about itself: no one outside it can check them.
+    """Numeric facts in which a platform counts its own actions or traffic: no one
+    outside it can check them.
 
-    ``kinds`` maps entity id → kind; a fact whose issuer is a platform is
-    self-reported. ``confidence`` says how it was read. With ``leaned_only``,
-    only facts some numeric claim leans on are listed.
+    ``kinds`` maps entity id → kind; a fact whose issuer is a platform, in one of
+    ``SELF_COUNTED_FAMILIES``, is self-reported. ``confidence`` says how it was
+    read. With ``leaned_only``, only facts some numeric claim leans on for its
+    figure are listed, and ``claims`` lists only those claims.
     """
     rows = []
     for _, f in facts.iterrows():
         issuers = _split(f["issuer"])
         if fact_figure(f) is None or not issuers or not all(kinds.get(e) == "platform" for e in issuers):
             continue
-        touched = claims_leaning_on(claims, [f["id"]])
+        if f["measure_family"] not in SELF_COUNTED_FAMILIES:
+            continue
+        touched = claims_leaning_on(claims, [f["id"]], facts)
         if leaned_only and not touched:
             continue
         rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)), "issuer": f["issuer"],

@@ -32,7 +32,7 @@ Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Precision = Literal["day", "month", "year", "range", "unknown"]
 # Units the README allows in claims (what the article says was counted).
 CLAIM_UNITS = frozenset("website_and_account website account item channel message message_per_day "
-                        "language provider person usd day year".split())
+                        "language provider person usd day week year".split())
 _ISO = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
 
