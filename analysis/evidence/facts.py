@@ -298,6 +298,12 @@ def load_facts(paths: Paths = PATHS, entity_ids: Optional[set[str]] = None,
     return out
 
 
+def fact_lines(paths: Paths = PATHS) -> dict[str, int]:
+    """Fact id → its line in data/reference/facts.csv (for a later check's breach)."""
+    return {rec["id"]: line for line, rec in
+            read_csv_rows(paths.reference / "facts.csv", FACT_COLUMNS, paths)}
+
+
 def _fmt(x: Optional[float]) -> str:
     if x is None:
         return ""

@@ -77,12 +77,18 @@ class Evidence:
 def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidence:
     """Load and validate in dependency order: corpus, entities, events, facts, claims.
 
-    This is the build's gate (step 1): it stops at the first problem with one
-    InputError naming the file.
+    This is the build's gate (step 1): a problem of reading stops it at once
+    with one InputError naming the file; then the codebook's rules
+    (``codebook_rules``) run over the claims, facts and register, and every
+    breach is reported, one line each.
     """
     corpus = corpus if corpus is not None else load_corpus(paths)
     entities = factsmod.load_entities(paths)
     events = factsmod.load_events(paths)
     facts = factsmod.load_facts(paths, set(entities["id"]), events)
     claims = claimsmod.load_claims(paths, corpus, facts)
-    return Evidence(corpus, entities, events, facts, claims)
+    evidence = Evidence(corpus, entities, events, facts, claims)
+    # The codebook as checks: every breach of its rules, one line each.
+    from .codebook_rules import enforce
+    enforce(evidence)
+    return evidence

@@ -39,7 +39,8 @@ check of a value that only this module writes would test the module, not the
 data (tests/test_register.py and tests/test_codebook_rules.py do that):
 
 * only a difference that is an error has an entry point: a ``possible``,
-  ``disputed`` or ``unresolved`` finding carries none;
+  ``disputed`` or ``unresolved`` finding carries none, nor does a case of one
+  of those statuses;
 * an entry point names only a link whose text was read. The chain is walked
   from the source outward: the first link whose own text (a fact read from
   it) already shows the difference is where it entered; a fact off the chain
@@ -611,10 +612,11 @@ def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd
         entries: dict[str, list[str]] = {}
         kind_bases: dict[str, list[str]] = {}
         for f in group:
-            # a possible case is no error: no entry point, whatever its findings
-            if status != "possible" and f.entered_at and f.entered_at not in entries.setdefault(f.kind, []):
+            # a possible or unresolved case (or a disputed one) is no error: no entry
+            # point, whatever its findings
+            if status not in NO_ENTRY and f.entered_at and f.entered_at not in entries.setdefault(f.kind, []):
                 entries[f.kind].append(f.entered_at)
-            basis = f.basis if status != "possible" or not f.entered_at else ""
+            basis = f.basis if status not in NO_ENTRY or not f.entered_at else ""
             if basis and basis not in kind_bases.setdefault(f.kind, []):
                 kind_bases[f.kind].append(basis)
         entries = {k: v for k, v in entries.items() if v}
@@ -628,8 +630,8 @@ def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd
         else:
             entered = ""
             bases = list(dict.fromkeys(b for bs in kind_bases.values() for b in bs))
-            if status == "possible" and not bases:
-                bases = ["possible: not an error, so no entry point"]
+            if status in NO_ENTRY and not bases:
+                bases = [f"{status}: not an error, so no entry point"]
         sentences = _sentences(group)
         if entered == NOT_LOCATED:
             sentences.append(f"Where it entered is not located ({'; '.join(bases)}).")
