@@ -111,6 +111,14 @@ def test_headline_under_other_definitions():
     banned = h.loc["banned account_or_bot (2 days added)"]
     assert banned.value == "5055" and banned.qualifier == "exact"
     assert "001-02" in h.loc["closed website_and_account (as reported)", "claims"]
+    # the article's own wording is labelled with the outlet, not with the issuer it cites
+    assert h.loc["closed website_and_account (as reported)", "issuer"] == "akhbar-al-aan"
+    assert "attributes it to europol" in h.loc["closed website_and_account (as reported)", "note"]
+    # a definition's claims are those linked to its facts: 001-02 leans on Europol's, the
+    # police's and Reuters' figures; 002-09 is not linked to Reuters'
+    for d in ("referred item", "removed item", "taken_offline item"):
+        assert "001-02" in h.loc[d, "claims"].split(";"), d
+    assert "002-09" not in h.loc["taken_offline item", "claims"].split(";")
     refused = h[h.index.str.contains("added across measures")]
     assert refused["note"].str.startswith("refused: cannot add").all() and len(refused) >= 1
 

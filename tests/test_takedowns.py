@@ -246,12 +246,36 @@ def test_self_reported_are_platform_issued_facts():
 
 
 # --- 5. the headline ------------------------------------------------------------------------
-def test_headline_range_and_matrix():
-    r = takedowns.headline_range(HEADLINE)
-    assert (r["min"], r["max"]) == (1000, 26000) and r["ratio"] == 26
-    assert r["min_definition"] == "taken_down channel (as reported)" and r["max_definition"] == "referred item"
-    assert (r["issued_min"], r["issued_max"]) == (5055, 26000)
+def test_the_headline_has_no_range_or_ratio_across_measures():
+    r = takedowns.headline_summary(HEADLINE)
+    assert r["refusal"].startswith("cannot state a range from") and "different measures and units" in r["refusal"]
+    assert (r["n_figures"], r["n_units"], r["n_families"]) == (8, 4, 3)
     assert r["n_refused"] == (HEADLINE["figure"] == "not a figure").sum() >= 1
+    figs = {row["definition"]: takedowns.headline_figure(row) for _, row in HEADLINE[HEADLINE["value"] != ""].iterrows()}
+    # the sentence "runs from 1,000 (taken_down channel) to 26,000 (referred item), a factor of 26"
+    # cannot be written again: measures refuses its range and its ratio
+    channel, referred = figs["taken_down channel (as reported)"], figs["referred item"]
+    with pytest.raises(measures.IncompatibleMeasures, match="different measures and units"):
+        measures.span([channel, referred], across_issuers=True)
+    with pytest.raises(measures.IncompatibleMeasures, match="cannot state a ratio"):
+        measures.ratio(referred, channel, across_issuers=True)
+    assert "factor of" not in (PATHS.notebooks_src / "takedown_numbers.py").read_text("utf-8")
+    # within one act and one thing counted, the sources' figures are put side by side
+    cells = r["cells"]
+    assert list(zip(cells["family"], cells["unit"])) == [("removal", "item")] and cells.loc[0, "span"] == "26,000"
+    # the issuers' own figures are listed, not ranged; no article's or relay's wording among them
+    assert "5,055 account_or_bot (banned, telegram)" in r["issued"]
+    assert "akhbar-al-aan" not in r["issued"] and "the-telegraph" not in r["issued"]
+
+
+def test_bound_words_tell_a_vague_plural_from_a_hedge_word():
+    b = takedowns.bound_words(NUMERIC, CLAIMS).set_index("claim")
+    assert b.loc["002-15", "read as"] == "a hedge word"                  # أكثر من, more than
+    assert b.loc["001-06", "word"] == "1000s" and b.loc["003-17", "word"] == "آلاف"
+    assert set(b.index) == set(NUMERIC.loc[NUMERIC["qualifier"].isin(["at_least", "at_most"]), "claim"])
+
+
+def test_headline_matrix():
     m = takedowns.headline_matrix(HEADLINE).set_index("counted")
     assert "referred" in m.loc["item", "referral"] and "removed" in m.loc["item", "removal"]
     assert m.loc["account_or_bot", "referral"] == "—" and "5,055" in m.loc["account_or_bot", "blocking"]

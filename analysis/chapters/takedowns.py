@@ -90,6 +90,21 @@ def numeric_claims(claims: pd.DataFrame, names: Mapping[str, str] | None = None)
     return pd.DataFrame(rows)
 
 
+def bound_words(numeric: pd.DataFrame, claims: Iterable) -> pd.DataFrame:
+    """Each claim coded as a bound, and what in its quote makes it one: a vague plural
+    ("thousands", "1000s", "عشرات": at least its smallest figure, a floor the coding
+    assigns) or a hedge word of the lexicon ("more than", "أكثر من")."""
+    from ..evidence.codebook_rules import vague_plural
+
+    by_id = {c.id: c for c in claims}
+    rows = []
+    for _, r in numeric[numeric["qualifier"].isin(["at_least", "at_most"])].iterrows():
+        word = vague_plural(by_id[r["claim"]].quote)
+        rows.append({"claim": r["claim"], "qualifier": r["qualifier"],
+                     "read as": "a vague plural" if word else "a hedge word", "word": word or ""})
+    return pd.DataFrame(rows, columns=["claim", "qualifier", "read as", "word"])
+
+
 def quote_anchor(claim_id: str) -> str:
     return f"quote-{claim_id}"
 
@@ -551,21 +566,50 @@ def headline_matrix(headline: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["counted", *cols])
 
 
-def headline_range(headline: pd.DataFrame) -> dict:
-    """Smallest and largest nominal figure across the definitions that give one."""
-    h = headline[headline["value"] != ""].assign(v=lambda d: d["value"].astype(float))
-    lo, hi = h.loc[h["v"].idxmin()], h.loc[h["v"].idxmax()]
-    # The issuers' own counts: not a relay's sentence, not an article's wording.
-    issued = h[(h["note"] != "no issuer counted this: the article's own wording")
-               & (h["note"] != "the relay's own sentence")]
+def headline_figure(row) -> Figure:
+    """The Figure a headline.csv row gives (bounds as computed there)."""
+    low, high = _float(row["low"]), _float(row["high"])
+    q = row["qualifier"]
+    return Figure(value=float(row["value"]), unit=row["unit"], measure=row["measure"], issuer=row["issuer"],
+                  qualifier=q, low=low, high=high, source=row["definition"])
+
+
+def _is_issued(note: str) -> bool:
+    """An issuer's own count: not a relay's sentence, not an article's wording."""
+    return not (note == "the relay's own sentence" or note.startswith("no issuer counted this"))
+
+
+def headline_summary(headline: pd.DataFrame) -> dict:
+    """What a sentence may say about the definitions' figures, every range through
+    ``measures.span`` (which refuses to run one across measures or units).
+
+    ``refusal``: the message ``span`` gives when asked for one range over all
+    the figures (the sentence "runs from 1,000 … to 26,000 …, a factor of 26"
+    cannot be written). ``cells``: the (measure family, unit) cells holding
+    more than one source's figure, each with its span across those sources.
+    ``issued``: each issuer's own figure, listed, not ranged.
+    """
+    h = headline[headline["value"] != ""]
+    figs = [headline_figure(r) for _, r in h.iterrows()]
+    try:
+        measures.span(figs, across_issuers=True)
+        refusal = ""
+    except measures.IncompatibleMeasures as err:
+        refusal = str(err)
+    cells = []
+    for (family, unit), grp in h.groupby(["family", "unit"], sort=False):
+        if len(grp) < 2:
+            continue
+        sp = measures.span([headline_figure(r) for _, r in grp.iterrows()], across_issuers=True)
+        cells.append({"family": family, "unit": unit, "figures": int(len(grp)), "span": sp.text(),
+                      "definitions": "; ".join(grp["definition"])})
+    issued = h[h["note"].map(_is_issued)]
     return {"n_definitions": int(len(headline)), "n_figures": int(len(h)),
             "n_refused": int((headline["figure"] == "not a figure").sum()),
-            "min": float(lo["v"]), "min_definition": str(lo["definition"]),
-            "max": float(hi["v"]), "max_definition": str(hi["definition"]),
-            "issued_min": float(issued["v"].min()), "issued_max": float(issued["v"].max()),
-            "issued_min_definition": str(issued.loc[issued["v"].idxmin(), "definition"]),
-            "issued_max_definition": str(issued.loc[issued["v"].idxmax(), "definition"]),
-            "ratio": float(hi["v"] / lo["v"])}
+            "n_units": int(h["unit"].map(measures.unit_group).nunique()),
+            "n_families": int(h["family"].nunique()), "refusal": refusal,
+            "cells": pd.DataFrame(cells, columns=["family", "unit", "figures", "span", "definitions"]),
+            "issued": "; ".join(issued["figure"])}
 
 
 def bib_keys(bib_text: str) -> dict[str, str]:

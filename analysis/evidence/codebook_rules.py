@@ -191,6 +191,14 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
+def vague_plural(quote: str) -> Optional[str]:
+    """The vague plural in a quote ("thousands", "عشرات"), if any."""
+    from ..extract.lexicon import key
+
+    text = key(quote)
+    return next((w for w in VAGUE_PLURALS if _has_phrase(text, key(w))), None)
+
+
 def hedge(claim: Claim) -> tuple[Optional[str], str]:
     """(qualifier the lexicon gives the claim's figure, how it was read).
 
@@ -199,12 +207,10 @@ def hedge(claim: Claim) -> tuple[Optional[str], str]:
     the extractor does not find the figure ("a year and a half", "after a
     week"), None: any hedge phrase of the quote then decides (see the rule).
     """
-    from ..extract.lexicon import key
-
     for value, qualifier in lexicon_qualifiers(claim.quote):
         if claim.value is not None and abs(value - claim.value) < 1e-9 * max(1.0, abs(claim.value)):
             return qualifier, "the lexicon's reading of the figure"
-    if any(_has_phrase(key(claim.quote), key(w)) for w in VAGUE_PLURALS):
+    if vague_plural(claim.quote):
         return "at_least", "a vague plural"
     return None, ""
 
