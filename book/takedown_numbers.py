@@ -171,7 +171,7 @@ _ = figures.save(fig, points, Path("figures") / "takedown_numbers-figures")
 # facts it leans on (green square, fact id), each with what it counts and
 # what was done, one panel per measure family, each panel on its own
 # logarithmic axis. Open markers with an arrow are bounds
-# ("over N" to the right, "almost N" to the left); a band is "about N"
+# ("over N" to the right, "up to N" to the left); a band is "about N" or "almost N"
 # (± {glue:text}`takedown_tolerance_pct:.0f` %); a purple diamond is a sum of one issuer's daily figures. Sources:
 # the articles {cite:p}`art000,art001,art002,art003,art004`; the facts as read
 # in {cite:p}`src-europediplomatic-2019,src-euroweeklynews-2019,src-politie-2019,src-euronews-reuters-2019,src-enewsfuse-telegraph-2019,src-worldmilitarynews-bbc-2019,src-thenextweb-2015,src-memri-2015-blocks,src-techcrunch-2015,src-fonearena-2015,src-upi-2014,src-worldbulletin-2018,src-trend-az`.

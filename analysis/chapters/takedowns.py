@@ -237,7 +237,7 @@ def chart_figure(points: pd.DataFrame):
     """Log-scale dot chart, one panel per measure family (durations per unit).
 
     Bounds are drawn as bounds: "over N" an open marker with an arrow to the
-    right, "almost N" an open marker with an arrow to the left, "about N" a
+    right, "up to N" an open marker with an arrow to the left, "about N" a
     filled marker on a band of the approximation's tolerance, a range a bar
     between its ends. Each row is labelled with its claim or fact id and
     with what it counts and what was done.
@@ -295,7 +295,7 @@ def chart_figure(points: pd.DataFrame):
                 plt.Line2D([], [], ls="none", marker=r"$\rightarrow$", ms=14, color="#777777",
                            label="over / at least N (open marker)"),
                 plt.Line2D([], [], ls="none", marker=r"$\leftarrow$", ms=14, color="#777777",
-                           label="almost / at most N (open marker)"),
+                           label="up to / at most N (open marker)"),
                 plt.Line2D([], [], color="#777777", lw=2, marker="|", ms=10, label="range A–B")]
     fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=8.5, frameon=False,
                bbox_to_anchor=(0.02, 1 - 0.08 / height))

@@ -11,7 +11,8 @@ Each difference is typed by kind:
 ``value``        the figure lies outside the fact's bounds, allowing both qualifiers
 ``unit``         what was counted differs (channels vs accounts vs sites)
 ``measure``      what was done differs across families (referred vs removed)
-``qualifier``    the bound is flipped ("more than 100" vs "almost 100")
+``qualifier``    the claim states a bound its source does not ("more than 100" vs
+                 "almost 100", which the lexicon reads as about), or the opposite one
 ``merged``       one sentence presents figures of different issuers as one total
 ``count``        a head count differs: a subset or another counting base is possible
 ``place``        the place differs from the fact's
@@ -396,7 +397,7 @@ def co_issuer_wording(ctx: Context, f: Fact, measure: Optional[str]) -> Optional
 
 
 def _bound(f: Figure) -> str:
-    word = {"at_least": "more than", "at_most": "almost", "approx": "about", "exact": "exactly",
+    word = {"at_least": "more than", "at_most": "at most", "approx": "about", "exact": "exactly",
             "range": "between"}[f.qualifier]
     return f"{word} {measures.format_number(f.value)}"
 
