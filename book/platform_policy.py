@@ -273,9 +273,10 @@ if len(not_drawn):
 # **Iran: no cooperation, or a name three days late?** Iran's cyber-police
 # chief, Kamal Hadianfar, speaking through ISNA in article 000, says that
 # Telegram's manager gave Iran's police no help
-# (<a href="#claim-000-12">000-12</a>), "no cooperation, and only after the
-# incident…" (<a href="#claim-000-13">000-13</a>): one of the main linchpins
-# (سرپل, a key contact) of the Tehran
+# (<a href="#claim-000-12">000-12</a>) and, asked whether Durov had given
+# the police the terrorists' details, answers "there was no cooperation with
+# us, and only after the incident…" (<a href="#claim-000-13">000-13</a>):
+# one of the main linchpins (سرپل, a key contact) of the Tehran
 # attacks on parliament and the Khomeini mausoleum, who had left the country on the day, was identified to the police
 # by Telegram three days later (<a href="#claim-000-14">000-14</a>), with
 # "incomplete, half-baked" information (<a href="#claim-000-15">000-15</a>),
@@ -288,9 +289,10 @@ if len(not_drawn):
 # whole, the police chief's answer is one qualified account (no help before
 # the attack, a late and partial name after it), not a contradiction of
 # itself. The register marks its conflict with Telegram's statement
-# (`d-000-14`) as **unresolved**: it is one party's word against the other's,
-# on a narrower point than either makes it, neither can be checked, and this
-# book takes no side. Both accounts are shown, beside each claim. (The dispute had
+# (`d-000-14`) as **unresolved**: it is one party's word against the other's
+# (Telegram's on a narrower point: court-ordered disclosures of a suspect's
+# IP address and phone number), neither can be checked, and this book takes
+# no side. Both accounts are shown, beside each claim. (The dispute had
 # a context the facts record: a Tehran prosecutor opened a case against
 # Durov on {glue:text}`policy_fact_iran_telegram_2017_case_date`, and Iran's
 # judiciary ordered Telegram blocked on
@@ -503,7 +505,7 @@ scoped.drop(columns=["group"]).to_csv(OUT / "platform_policy-claims.csv", index=
 #   (accounts, sites, channels) and totals often are not.
 # - Whether Telegram gave Iran's police anything is unresolved: the police
 #   chief says it named a suspect three days late and gave partial data;
-#   Telegram said in {glue:text}`policy_fact_telegram_privacy_2018_date` that
+#   Telegram said on {glue:text}`policy_fact_telegram_privacy_2018_date` that
 #   it had not yet disclosed a terror suspect's IP address or phone number on a
 #   court order, a narrower statement. The book reports both.
 # - TamTam's stance is known only through its spokesman's words to The

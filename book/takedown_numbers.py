@@ -381,8 +381,8 @@ display(HTML(render.table(summary, caption="Each caveat, the facts it rests on a
 # {glue:text}`takedown_headline_n_refused` are refused sums. The figures count
 # {glue:text}`takedown_headline_n_units` different things under
 # {glue:text}`takedown_headline_n_families` different acts, so no range or
-# ratio joins them: asked for one, `measures.span` refuses
-# ("{glue:text}`takedown_headline_refusal`"). Only figures of one act and one
+# ratio joins them. Asked for one, `measures.span` refuses:
+# "{glue:text}`takedown_headline_refusal`". Only figures of one act and one
 # thing counted are put side by side: where several sources give one
 # ({glue:text}`takedown_headline_cell`), they give
 # {glue:text}`takedown_headline_cell_span`. The issuers' own figures (no
