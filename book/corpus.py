@@ -16,21 +16,35 @@
 # (chapter-corpus)=
 # # The corpus
 #
-# ## Overview
+# ## In short
 #
-# This chapter lists the news articles the book is built from, says what
-# language each paragraph is in, which tweets the articles quote, and what
-# cleaning removed before anything was counted. Read it first: every later
-# number points back to a character span of one of these files.
+# - The book reads {glue:text}`corpus_n_articles` news articles:
+#   {glue:text}`corpus_n_ar` in Arabic and {glue:text}`corpus_n_fa` in Persian.
+#   {glue:text}`corpus_n_named` name their outlet; {glue:text}`corpus_n_unnamed`
+#   do not, and stay unnamed here rather than guessed. Each can be read in full
+#   on its own page, beside the project's English translation: see
+#   [the Articles index](articles/index.md).
+# - {glue:text}`corpus_n_dated` carry a date the text shows, to the month at
+#   best; {glue:text}`corpus_n_undated` are undated.
+# - They quote {glue:text}`corpus_n_tweets` tweets
+#   ({glue:text}`corpus_n_tweets_en` in English): the only primary sources
+#   embedded word for word.
+# - Before anything was counted, cleaning set aside
+#   {glue:text}`corpus_chars_removed:,` characters (mastheads, a truncated
+#   caption, boilerplate, stray `&`) without changing a byte of the files:
+#   each article's page shows them where they stood.
 #
-# ## Data
-#
-# The corpus is {glue:text}`corpus_n_articles` articles
-# ({glue:text}`corpus_n_ar` in Arabic, {glue:text}`corpus_n_fa` in Persian),
-# kept byte for byte in `data/raw/` and described in `data/articles.csv`
-# (outlet, title, date, and how the date was inferred). The build stops if any
-# file's sha256 differs from the manifest. Offsets are character offsets into
-# the file decoded as UTF-8.
+# :::{dropdown} How this chapter was made
+# The articles are kept byte for byte in `data/raw/` and described in
+# `data/articles.csv` (outlet, title, date, and how the date was inferred);
+# the build stops if any file's sha256 differs from the manifest. Every
+# position in the book is a character offset into a file decoded as UTF-8, so
+# a quotation is always an exact slice of what the outlet published. Cleaning
+# computes edits and keeps a map from every character of the cleaned text
+# back to its place in the file; it never edits the file. A paragraph's
+# language is read from its script (Persian and Arabic letters, Latin for
+# English).
+# :::
 
 # %% tags=["parameters", "remove-cell"]
 # papermill replaces this with the data directory of the build.
@@ -66,87 +80,63 @@ glue("corpus_n_tweet_articles", int(tweets["article"].nunique()), display=False)
 glue("corpus_n_edits", int(len(cleaning)), display=False)
 glue("corpus_chars_removed", int(cleaning["chars_removed"].sum()), display=False)
 glue("corpus_n_paragraphs", int((paragraphs["source"] == "body").sum()), display=False)
+glue("corpus_n_named", int((articles["outlet"] != "").sum()), display=False)
+glue("corpus_n_unnamed", int((articles["outlet"] == "").sum()), display=False)
+names = tables.article_names(articles)
+named = tables.article_cell(names)
 
 # %% [markdown]
 # ## The articles
 #
-# Every article can be read in full on its own page, in its own script beside
-# the project's English translation, with its claims highlighted where they
-# stand: see [the Articles index](articles/index.md), or follow an article's
-# number in the table below.
-#
-# {glue:text}`corpus_n_dated` articles carry a date that the text shows (to
-# the month at best); {glue:text}`corpus_n_undated` do not, and are left
-# undated rather than guessed. The `dated by` column says how each date was
-# inferred. Paragraph counts are per language; tweets are counted apart,
-# because they are quoted sources, not the outlet's own words.
+# Each article by its outlet and date (follow one to read it), its language,
+# how many paragraphs of its own text and of quoted tweets it holds, and its
+# headline as printed.
 
 # %% tags=["remove-input"]
-shown = tables.articles_shown(articles)
-display(HTML(render.table(shown, lang_of={"title": "language"},
-                          caption="The articles (data/articles.csv); each number opens the article's page",
-                          cell_html={"id": render.article_link})))
-
-# %% [markdown]
-# How each article is dated, and what else the manifest notes about it:
-
-# %% tags=["remove-input"]
-notes = articles[["id", "published", "date_precision", "dated_by", "notes"]].rename(
-    columns={"date_precision": "precision", "dated_by": "dated by"})
-display(HTML(render.table(notes, caption="Dates and notes (data/articles.csv)")))
+display(HTML(render.table(tables.articles_shown(articles), lang_of={"headline": "=" + "und"},
+                          caption="The articles; each opens on its own page", cell_html={"article": named})))
+display(HTML(render.folded(
+    "How each article is dated, and what else is known about it",
+    render.table(tables.dating_shown(articles), caption="Dates and notes, from the manifest",
+                 cell_html={"article": named}))))
 
 # %% [markdown]
 # ## What is in each article
 #
-# {numref}`fig-corpus-composition` shows how many characters of each article
-# are its own text, by language, how many are quoted tweets, and how many
-# cleaning removed. The figure is drawn from
-# {download}`corpus-composition.csv <figures/corpus-composition.csv>`.
+# How many characters of each article are the outlet's own text, in which
+# language, how many are quoted tweets, and how many cleaning set aside
+# (drawn from {download}`corpus-composition.csv <figures/corpus-composition.csv>`).
 
 # %% tags=["remove-input"]
 composition = tables.composition_data(articles, paragraphs)
-fig = tables.composition_figure(composition)
+fig = tables.composition_figure(composition, names)
 _ = figures.save(fig, composition, Path("figures") / "corpus-composition")
 
 # %% [markdown]
 # ```{figure} figures/corpus-composition.png
 # :name: fig-corpus-composition
-# :alt: Horizontal stacked bars, one per article, of characters by language, quoted tweets and removed text.
+# :alt: Horizontal stacked bars, one per article, of characters: the outlet's own text by language, quoted tweets (hatched), and text cleaning set aside (grey).
 #
 # Characters per article: the outlet's own text by paragraph language, quoted
-# tweets (hatched), and what cleaning removed (grey). Source: `data/raw/`,
-# `data/articles.csv`; table: `figures/corpus-composition.csv`.
+# tweets (hatched), and what cleaning set aside (grey). Open the image for
+# full size.
 # ```
 
 # %% [markdown]
-# ## What cleaning found
+# ## What cleaning set aside
 #
-# Cleaning never changes `data/raw/`. It computes edits, and keeps a map from
-# every character of the cleaned text back to its raw offset, so a span found
-# in the cleaned text is always reported at its true place in the file.
-# Across the corpus it made {glue:text}`corpus_n_edits` edits and removed
-# {glue:text}`corpus_chars_removed` characters. The rules: stray `&` left by
-# broken HTML entities, mastheads repeated at the top of a page, truncated
-# caption lines, "read also" stubs and a republisher's disclaimer
-# (`data/cleaning/boilerplate.csv`), and embedded tweets, which move to the
-# next section as quoted sources.
+# {glue:text}`corpus_n_edits` edits across the corpus, by article. Nothing is
+# deleted from the files: the article pages show each edit where it stands.
 
 # %% tags=["remove-input"]
-summary = tables.cleaning_summary(cleaning, list(articles["id"]))
-display(HTML(render.table(summary, caption="Edits and characters removed, per article and rule")))
-
-# %% [markdown]
-# Every edit, with the raw span it covers (what was removed is shown as text,
-# never interpreted):
-
-# %% tags=["remove-input"]
-lang_by_article = dict(zip(articles["id"], articles["language"]))
-edits = cleaning.assign(
-    language=cleaning["article"].map(lang_by_article),
-    replaced=cleaning["replaced"].str.replace("\n", " ⏎ ", regex=False).str.slice(0, 90),
-)[["article", "rule", "raw_start", "raw_end", "chars_removed", "replaced", "note", "language"]]
-display(HTML(render.table(edits.drop(columns="language"), lang_of={"replaced": "=und"},
-                          caption="Cleaning edits (data/processed/cleaning.csv)")))
+display(HTML(render.folded(
+    "What cleaning set aside, article by article",
+    render.table(tables.cleaning_shown(cleaning, list(articles["id"])),
+                 caption="What cleaning set aside, per article", cell_html={"article": named}))))
+display(HTML(render.folded(
+    f"Every edit ({len(cleaning)}), with the place in the file it covers",
+    render.table(tables.edits_shown(cleaning), lang_of={"text": "=und"},
+                 caption="Cleaning edits: what was set aside, shown as text", cell_html={"article": named}))))
 
 # %% [markdown]
 # ## Quoted tweets
@@ -154,29 +144,24 @@ display(HTML(render.table(edits.drop(columns="language"), lang_of={"replaced": "
 # {glue:text}`corpus_n_tweets` tweets are embedded in
 # {glue:text}`corpus_n_tweet_articles` article(s), {glue:text}`corpus_n_tweets_en`
 # of them in English inside Arabic text. Each is kept as a quoted source with
-# its author, handle, date and links, and its raw span.
+# its author and date; the article's page shows it in place.
 
 # %% tags=["remove-input"]
-display(HTML(render.table(
-    tweets[["article", "author", "handle", "date", "lang", "raw_start", "raw_end", "text", "links"]],
-    lang_of={"text": "lang"}, caption="Tweets quoted in the articles (data/processed/tweets.csv)")))
+display(HTML(render.folded(
+    f"The {len(tweets)} tweets, with their authors and dates",
+    render.table(tables.tweets_shown(tweets), lang_of={"tweet": "_lang"},
+                 caption="Tweets quoted in the articles", cell_html={"article": named}))))
 
 # %% [markdown]
-# ## Summary
-#
-# - {glue:text}`corpus_n_articles` articles, {glue:text}`corpus_n_paragraphs`
-#   paragraphs of the outlets' own text, {glue:text}`corpus_n_tweets` quoted tweets.
-# - Raw files are checksummed; cleaning is a reversible view, not an edit.
-# - Dates are recorded only as precisely as the texts allow.
-#
 # ## What's next
 #
-# The later chapters read claims out of these texts and check them against
-# the primary sources they lean on.
+# The chapters read claims out of these texts and check them against the
+# primary sources they lean on: {ref}`chapter-platform-policy`,
+# {ref}`chapter-takedown-numbers` and {ref}`chapter-migration-networks`.
 #
 # ## Downloads
 #
-# - {download}`articles.csv <../data/processed/articles.csv>`: the table above
-# - {download}`paragraphs.csv <../data/processed/paragraphs.csv>`: every paragraph with its language and raw span
+# - {download}`articles.csv <../data/processed/articles.csv>`: the articles
+# - {download}`paragraphs.csv <../data/processed/paragraphs.csv>`: every paragraph with its language and place in its file
 # - {download}`tweets.csv <../data/processed/tweets.csv>`: the quoted tweets
 # - {download}`cleaning.csv <../data/processed/cleaning.csv>`: every cleaning edit

@@ -222,4 +222,4 @@ def test_the_corpus_chapter_links_to_the_articles_index(built_book):
     body = page.split('<article class="bd-article">', 1)[1]   # not the sidebar
     assert re.search(r'href="articles/index\.html(#[^"]*)?"', body)
     for a in EV.corpus:
-        assert f'<a class="article-ref" href="articles/{a.id}.html">{a.id}</a>' in body, a.id
+        assert re.search(rf'<a class="article-ref" href="articles/{a.id}.html">[^<0-9]+', body), a.id

@@ -43,11 +43,13 @@ def test_index_and_corpus_page_show_all_articles(built):
     paths, _ = built
     assert (paths.html / "index.html").exists()
     page = _page(paths)
-    for aid, lang in [("000", "fa"), ("001", "ar"), ("002", "ar"), ("003", "ar"), ("004", "ar")]:
-        assert re.search(rf'<td[^>]*><a class="article-ref" href="articles/{aid}.html">{aid}</a></td>'
+    for aid, lang in [("000", "Persian"), ("001", "Arabic"), ("002", "Arabic"), ("003", "Arabic"),
+                      ("004", "Arabic")]:
+        # each article by its outlet and date, linked to its page, with its language in words
+        assert re.search(rf'<td[^>]*><a class="article-ref" href="articles/{aid}.html">[^<0-9]+[^<]*</a></td>'
                          rf"<td[^>]*>{lang}</td>", page), aid
     # numbers in the prose are glued from data, not typed
-    assert 'The corpus is <span class="pasted-text">5</span> articles' in page
+    assert "The book reads <span class=\"pasted-text\">5</span> news articles" in page
     # titles in Persian/Arabic carry their direction and language
     assert 'dir="rtl" lang="fa"' in page and 'dir="rtl" lang="ar"' in page
     assert re.search(r'<img[^>]+src="[^"]*corpus-composition[^"]*\.png"', page)
@@ -176,8 +178,8 @@ def test_added_article_gets_its_page_and_its_text_is_escaped(built, tmp_path):
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     page = _page(paths)
-    assert re.search(r'<td[^>]*><a class="article-ref" href="articles/005.html">005</a></td><td[^>]*>ar</td>', page)
-    assert 'The corpus is <span class="pasted-text">6</span> articles' in page
+    assert re.search(r'<td[^>]*><a class="article-ref" href="articles/005.html">[^<]+</a></td><td[^>]*>Arabic</td>', page)
+    assert "The book reads <span class=\"pasted-text\">6</span> news articles" in page
     # The introduction glues the count from the corpus chapter: an incremental
     # build must re-read it, not keep the old 5.
     intro = _page(paths, "intro")
@@ -264,7 +266,9 @@ def test_references_list_the_articles_and_every_fact_address(built):
     missing = [u for u in urls if html.escape(u) not in page and u not in page]
     assert not missing, missing
     for aid in ("000", "001", "002", "003", "004"):
-        assert f"data/raw/{aid}_" in page, aid
+        assert f"Article {aid} of this book" in page, aid
+    # which facts cite a source is for contributors (the data keep it), not readers
+    assert "Facts: " not in page and "europol-2019-referrals" not in page
 
 
 def test_methods_chapter_reports_every_target(built):

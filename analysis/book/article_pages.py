@@ -237,13 +237,27 @@ def body_html(inp: ArticleInputs, labels: Labels) -> str:
     return '<div class="article-text">' + "".join(out) + "</div>"
 
 
+def fact_date(f: Mapping) -> str:
+    """A fact's date in words, as precise as the fact is."""
+    start, end, precision = str(f.get("date_start", "")), str(f.get("date_end", "")), f.get("date_precision")
+    if not start:
+        return "undated"
+    if precision == "day" or start == end:
+        return in_words(start)
+    if precision == "month":
+        return in_words(start[:7])
+    if precision == "year":
+        return in_words(start[:4])
+    return in_words(f"{start}/{end}")
+
+
 def _fact_item(f: Mapping, labels: Labels) -> str:
     urls = [u.strip() for u in str(f.get("source_url", "")).split(" ; ") if u.strip()]
     where = ", ".join(f'<a href="{_attr(u)}">{esc(u.removeprefix("https://"))}</a>' for u in urls) \
         or "no address read"
     issuer = ", ".join(labels.name(i) for i in str(f.get("issuer", "")).split(";") if i)
-    return (f"<li>{esc(f['fact'])} <span class=\"muted\">({esc(issuer or 'no issuer recorded')}, "
-            f"{esc(in_words(f.get('date_start') if f.get('date_precision') == 'day' else '', empty=str(f.get('date', ''))))}; "
+    return (f"<li>{esc(labels.fact(f['id']))}: {render.mixed(labels.plain(f['fact']))} "
+            f"<span class=\"muted\">({esc(issuer or 'no issuer recorded')}, {esc(fact_date(f))}; "
             f"{esc(f.get('confidence', ''))}; {where})</span></li>")
 
 
@@ -256,8 +270,8 @@ def notes_html(inp: ArticleInputs, labels: Labels) -> str:
     for c in sorted(inp.claims, key=lambda c: (c.start, c.end)):
         m = marks[c.id]
         figure = labels.figure(c.value, c.unit, c.qualifier, c.measure, c.value_high)
-        rows = [("Says", f'<span lang="en">{esc(c.translation)}</span>'),
-                ("Grade", f"{esc(labels.grade(c.grade.code))}: {esc(c.grade.reason)}")]
+        rows = [("Says", f'<span lang="en">{render.mixed(c.translation)}</span>'),
+                ("Grade", f"{esc(labels.grade(c.grade.code))}: {render.mixed(labels.plain(c.grade.reason))}")]
         if figure:
             rows.append(("Figure", esc(figure)))
         if c.event_date:
@@ -268,14 +282,15 @@ def notes_html(inp: ArticleInputs, labels: Labels) -> str:
         if linked:
             rows.append(("Facts", "<ul>" + "".join(_fact_item(f, labels) for f in linked) + "</ul>"))
         for case in inp.cases.get(c.id, []):
-            rows.append(("Register", f"{esc(case['case'])} ({esc(case['status'])}): "
-                                     f"{render.with_claim_refs(case['explanation'], base='')}"))
+            rows.append(("Register", f"{esc(case['status'])}: "
+                                     f"{render.with_claim_refs(labels.plain(case['explanation']), base='')}"))
         rows.append(("Used in", f'<ul class="claim-uses" data-claim="{_attr(c.id)}">'
                                 "<li>not cited in the chapters</li></ul>"))
         dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         items.append(f'<li id="note-{_attr(c.id)}" class="claim-note hl-{m.group}">'
-                     f'<p class="claim-note-head"><a class="claim-back" href="#claim-{_attr(c.id)}">'
-                     f"↑ claim {esc(c.id)}</a> · {esc(labels.type(c.type))}</p><dl>{dl}</dl></li>")
+                     f'<p class="claim-note-head"><a class="claim-ref claim-back" href="#claim-{_attr(c.id)}" '
+                     f'aria-label="back to claim {esc(c.id)} in the text">↑ {esc(c.id)}</a> · '
+                     f"{esc(labels.type(c.type))}</p><dl>{dl}</dl></li>")
     return ('<section class="claim-notes" aria-labelledby="claims-heading">'
             f'<h2 id="claims-heading">The claims in this article ({len(inp.claims)})</h2>'
             f'<ol class="claim-notes-list">{"".join(items)}</ol></section>')

@@ -68,6 +68,7 @@ def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     # Every step dates what it writes by when the inputs last changed (not now):
     # the footer's "Last updated", figure metadata; two builds of one commit agree.
     os.environ["SOURCE_DATE_EPOCH"] = str(provenance.inputs_epoch(paths))
+    os.environ["BOOK_COMMIT"] = provenance.commit(paths)      # How to cite names it
     log("[1/6] validate: manifest, checksums, encodings, annotations, translations")
     evidence = load_evidence(paths)
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")

@@ -40,3 +40,16 @@ def inputs_epoch(paths: Paths) -> int:
     if proc.returncode or not out.isdigit() or top != str(paths.root.resolve()):
         return release_epoch(paths)
     return int(out)
+
+
+def commit(paths: Paths) -> str:
+    """The commit the book is built from ('' outside git, or inside another repository)."""
+    try:
+        top = subprocess.run(["git", "-C", str(paths.root), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+        if top != str(paths.root.resolve()):
+            return ""
+        return subprocess.run(["git", "-C", str(paths.root), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""

@@ -2,12 +2,17 @@
 out) and the composition figure drawn from them."""
 from __future__ import annotations
 
+import re
+import textwrap
 from collections import Counter
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..corpus.articles import Corpus
+from ..display import render
+from ..display.dates import in_words
+from ..display.labels import article_labels
 from ..text.language import LANGS
 
 
@@ -38,21 +43,84 @@ def articles_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+LANGUAGE_WORDS = {"ar": "Arabic", "fa": "Persian", "en": "English", "und": "undetermined"}
+RULE_WORDS = {"line_end": "line ends", "html_entity": "HTML entities and stray '&'",
+              "masthead": "a masthead repeated at the top", "caption_fragment": "a truncated caption line",
+              "boilerplate": "boilerplate (a 'read also' stub, a disclaimer)", "tweet": "embedded tweets"}
+
+
 def _by_language(row: pd.Series, prefix: str) -> str:
-    return " / ".join(f"{lang} {row[f'{prefix}_{lang}']}" for lang in LANGS if row[f"{prefix}_{lang}"])
+    return ", ".join(f"{row[f'{prefix}_{lang}']} {LANGUAGE_WORDS[lang]}" for lang in LANGS
+                     if row[f"{prefix}_{lang}"])
+
+
+def article_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's label: outlet and date in words ('Akhbar Al Aan, November 2019')."""
+    return article_labels(list(zip(articles["id"], articles["outlet"], articles["published"])))
+
+
+def article_cell(names: dict[str, str]):
+    """A table cell hook: an article id shown as its label, linked to its page."""
+    return lambda aid: render.article_link(aid, label=names.get(str(aid), str(aid)))
 
 
 def articles_shown(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles table as the chapter prints it: counts per language in one
-    cell, a short checksum."""
-    shown = articles.assign(
-        paragraphs=articles.apply(lambda r: _by_language(r, "paragraphs"), axis=1),
-        tweets=articles.apply(lambda r: _by_language(r, "tweets") or "0", axis=1),
-        sha256=articles["sha256"].str[:12] + "…",
-    )
-    return shown[["id", "language", "outlet", "title", "published", "chars_raw", "chars_clean",
-                  "paragraphs", "tweets", "sha256"]].rename(columns={
-        "chars_raw": "chars (raw)", "chars_clean": "chars (clean)", "tweets": "tweets quoted"})
+    """The articles as the chapter shows them: named, dated in words, counts in words."""
+    return pd.DataFrame({
+        "article": articles["id"],
+        "language": articles["language"].map(LANGUAGE_WORDS),
+        "date": articles["published"].map(in_words),
+        "paragraphs": articles.apply(lambda r: _by_language(r, "paragraphs"), axis=1),
+        "tweets quoted": articles.apply(lambda r: _by_language(r, "tweets") or "none", axis=1),
+        "characters": articles["chars_raw"].map(lambda n: f"{int(n):,}"),
+        "headline": articles["title"].where(articles["title"] != "", "(none in the text)"),
+    })
+
+
+def dating_shown(articles: pd.DataFrame) -> pd.DataFrame:
+    """How each article is dated, and what else the manifest notes about it."""
+    return pd.DataFrame({
+        "article": articles["id"],
+        "date": articles["published"].map(in_words),
+        "how it was dated": articles["dated_by"].where(articles["dated_by"] != "", "(the text shows no date)"),
+        "notes": articles["notes"],
+    })
+
+
+def cleaning_shown(cleaning: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """Edits and characters set aside, per article and rule, in words."""
+    if cleaning.empty:
+        return pd.DataFrame({"article": article_ids})
+    out = []
+    for aid in article_ids:
+        sub = cleaning[cleaning["article"] == aid]
+        parts = [f"{RULE_WORDS.get(rule, rule)}: {len(g)} edit{'s' if len(g) != 1 else ''}, "
+                 f"{int(g['chars_removed'].sum()):,} characters"
+                 for rule, g in sub.groupby("rule", sort=False)]
+        out.append({"article": aid, "what cleaning set aside": "; ".join(parts) or "nothing",
+                    "characters": f"{int(sub['chars_removed'].sum()):,}"})
+    return pd.DataFrame(out)
+
+
+def edits_shown(cleaning: pd.DataFrame) -> pd.DataFrame:
+    """Every edit, with the raw span it covers; the removed text shown as text."""
+    return pd.DataFrame({
+        "article": cleaning["article"],
+        "rule": cleaning["rule"].map(lambda r: RULE_WORDS.get(r, r)),
+        "characters (raw span)": cleaning["raw_start"].astype(str) + "–" + cleaning["raw_end"].astype(str),
+        "removed": cleaning["chars_removed"],
+        "text": cleaning["replaced"].str.replace("\n", " ⏎ ", regex=False).str.slice(0, 90),
+        "note": cleaning["note"].map(lambda n: _ISO.sub(lambda m: in_words(m.group()), str(n))),
+    })
+
+
+def tweets_shown(tweets: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "article": tweets["article"], "by": tweets["author"] + " (" + tweets["handle"] + ")",
+        "date": tweets["date"].map(in_words), "language": tweets["lang"].map(LANGUAGE_WORDS),
+        "tweet": tweets["text"], "_lang": tweets["lang"],
+    })
 
 
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
@@ -124,22 +192,29 @@ def composition_data(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
     return chars.reset_index()
 
 
-def composition_figure(data: pd.DataFrame):
-    fig, ax = plt.subplots(figsize=(7.5, 0.5 + 0.45 * len(data)))
+def composition_figure(data: pd.DataFrame, names: dict[str, str] | None = None):
+    """Characters per article, by what they are. Drawn to be read on a phone as on a
+    desktop: about 5 inches wide with 11-point text (at 375 px, text stays above
+    9 px), the articles named, the legend under the bars, not on them."""
+    names = names or {}
+    fig, ax = plt.subplots(figsize=(5.2, 1.9 + 0.55 * len(data)))
     left = pd.Series(0, index=data.index, dtype=float)
     parts = [c for c in data.columns if c != "article"]
+    labels = [textwrap.fill(names.get(a, a), 20) for a in data["article"]]
     for part in parts:
         source, _, lang = part.partition(":")
         colour = LANG_COLOURS.get(lang or "removed", "#999999")
-        label = {"body": "article text", "tweet": "quoted tweets"}.get(source, part)
-        label = f"{label} ({lang})" if lang else label
-        ax.barh(data["article"], data[part], left=left, color=colour, label=label,
+        label = {"body": "the outlet's text", "tweet": "quoted tweets"}.get(source, part)
+        label = f"{label} ({LANGUAGE_WORDS.get(lang, lang)})" if lang else label
+        ax.barh(labels, data[part], left=left, color=colour, label=label,
                 hatch="//" if source == "tweet" else None, edgecolor="white", linewidth=0.5)
         left += data[part]
     ax.invert_yaxis()
-    ax.set_xlabel("characters")
-    ax.set_ylabel("article")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_xlabel("characters", fontsize=11)
+    ax.tick_params(labelsize=11)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{int(x):,}"))
     ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
+    handles, names_ = ax.get_legend_handles_labels()
+    fig.tight_layout(rect=(0, 0.22, 1, 1))          # the lowest fifth holds the legend
+    fig.legend(handles, names_, loc="lower center", ncol=2, fontsize=10, frameon=False)
     return fig

@@ -110,14 +110,16 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
     """Escaped HTML table. ``lang_of`` maps a column to the column holding its language
     (or to a fixed language code prefixed with '='). ``cell_html`` maps a column to a
     function that renders its cells itself, and must escape what it shows. Claim ids
-    in the ``claim_columns`` become claim references (``claim_ref``)."""
+    in the ``claim_columns`` become claim references (``claim_ref``). Columns whose
+    name starts with "_" are not shown (a language column ``lang_of`` reads, say)."""
     lang_of = lang_of or {}
     cell_html = {**{c: claim_cells() for c in claim_columns}, **(cell_html or {})}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    columns = [c for c in df.columns if not str(c).startswith("_")]   # "_lang": used, not shown
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
     body = []
     for _, row in df.iterrows():
         cells = []
-        for col in df.columns:
+        for col in columns:
             spec = lang_of.get(col)
             lang = None
             if spec:

@@ -7,13 +7,14 @@
 ``dates``    "Last updated" is the date the book's inputs last changed, in words
 ``bib``      references keep their titles' capitals; undated sources read "n.d."
 ``a11y``     the sidebar's open/close toggles have a name for screen readers
+``cite``     the How to cite page from CITATION.cff (title, version, BibTeX, address)
 """
 from __future__ import annotations
 
-from . import a11y, bib, claims, dates, quiet, rtl
+from . import a11y, bib, cite, claims, dates, quiet, rtl
 
 
 def setup(app):
-    for part in (claims, rtl, quiet, dates, bib, a11y):
+    for part in (claims, rtl, quiet, dates, bib, a11y, cite):
         part.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,12 +8,23 @@ pybtex style ``book`` (``bibtex_default_style: book`` in ``_config.yml``).
 """
 from __future__ import annotations
 
+import re
+
 from pybtex.plugin import register_plugin
+from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as Plain
 from pybtex.style.formatting import toplevel
 from pybtex.style.template import field, first_of, optional, optional_field, sentence, words
 
 DATE = first_of[optional[words[optional_field("month"), field("year")]], "n.d."]
+# "Facts: europol-2019-referrals, …" in a note says which rows of facts.csv cite
+# the source: for contributors (the data keep it), not for readers.
+_FACT_IDS = re.compile(r"\s*Facts?: [a-z0-9-]+(?:, [a-z0-9-]+)*(?: \([^)]*\))?\.")
+
+
+def reader_note(text):
+    """The note without its list of fact ids (a pybtex rich text in, one out)."""
+    return Text(_FACT_IDS.sub("", str(text)).strip())
 
 
 class BookStyle(Plain):
@@ -26,7 +37,7 @@ class BookStyle(Plain):
             optional[sentence[self.format_names("author")]],
             optional[self.format_title(e, "title")],
             sentence[optional[field("howpublished")], DATE],
-            sentence[optional_field("note")],
+            optional[sentence[field("note", apply_func=reader_note)]],
             self.format_web_refs(e),
         ]
 
