@@ -11,6 +11,7 @@ in or out of the corpus. ``gold`` (the hand-written yardstick and its checker),
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .mention import Mention
@@ -91,7 +92,10 @@ def extract(text: str) -> list[Mention]:
     for h in date_hits:
         add("date", h.start, h.end, date=h.date, date_alt=h.date_alt)
     for q in quants:
-        add("quantity", q.start, q.end, value=numbers.as_number(q.value), unit=q.unit,
+        # A digit string past the largest float (about 1.8e308) has no value a
+        # float can hold: null, its text kept, so the JSON stays valid.
+        value = numbers.as_number(q.value) if math.isfinite(q.value) else None
+        add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
     for h in entities.extractor().extract(view, name_block):
         add(h.kind, h.start, h.end, canonical=h.canonical)
