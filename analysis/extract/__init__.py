@@ -34,6 +34,7 @@ _BLOCK_RE = re.compile(
     r"|00\d[\d \-()]{6,}\d"                      # 0044-20-...: international prefix
     r"|0\d{2,3}[ \-]?\d{6,8}(?!\d)"
     r"|(?<![\d-])\d{1,3}-\d{3}-\d{3}-\d{4}(?!\d)"  # 1-800-225-5324
+    r"|\d+ ?u\.s\.c\.? ?§* ?\d+[a-z]*"             # 18 U.S.C. 2339B: a law, not a count
     r"|\d{3,4}-\d{3,4}-\d{3,4}(?!\d))")
 _DIGIT_RUN_RE = re.compile(r"\d+")
 

@@ -99,11 +99,19 @@ class Lexicon:
             else:
                 self.units[k] = r["unit"]
 
+        # position: before (right before the number), far (before it, maybe
+        # past its noun: تخطّى عدد المتابعين 3000; also right before), after
         self.qual_before: dict[str, str] = {}
+        self.qual_far: dict[str, str] = {}
         self.qual_after: dict[str, str] = {}
         for r in _rows("qualifiers.csv"):
-            (self.qual_before if r["position"] == "before" else self.qual_after)[
-                key(r["phrase"])] = r["qualifier"]
+            k = key(r["phrase"])
+            if r["position"] == "after":
+                self.qual_after[k] = r["qualifier"]
+            else:
+                self.qual_before[k] = r["qualifier"]
+                if r["position"] == "far":
+                    self.qual_far[k] = r["qualifier"]
 
         self.per_after: dict[str, str] = {}
         self.per_before: dict[str, str] = {}

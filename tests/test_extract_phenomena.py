@@ -1,0 +1,213 @@
+"""Issue 19's phenomena, one test per phenomenon and language, on sentences
+written for these tests (none copied from any gold set)."""
+import pytest
+
+from analysis.extract import extract
+
+
+def qs(text):
+    return [(m.text, m.value, m.unit, m.qualifier, m.per) for m in extract(text)
+            if m.kind == "quantity"]
+
+
+def ds(text, published=None):
+    found = extract(text) if published is None else extract(text, published=published)
+    return [(m.text, m.to_dict()["date"]) for m in found if m.kind == "date"]
+
+
+def ents(text):
+    return [(m.text, m.canonical) for m in extract(text)
+            if m.kind in ("platform", "organization", "person")]
+
+
+# --- qualifiers that are not next to their number --------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # before a verb and its subject
+    ("وقد تخطّى عدد المشتركين في القناة 5000 بحلول الصيف", ("5000", 5000, "subscriber", "at_least")),
+    ("ولم تتجاوز حصة الحسابات المحذوفة 12 في المئة", ("12 في المئة", 12, "percent", "at_most")),
+    ("يفوق عدد المتابعين الجدد 700 متابع", ("700", 700, "follower", "at_least")),
+    ("وقارب عدد الرسائل المتداولة 900 رسالة", ("900", 900, "message", "approx")),
+    # after the counted noun, maybe past an adjective
+    ("أغلقت الشركة سبع قنوات على الأقل", ("سبع", 7, "channel", "at_least")),
+    ("حذفت 40 مجموعة سرية على الأقل", ("40", 40, "group", "at_least")),
+    ("removed 90 accounts at least", ("90", 90, "account", "at_least")),
+    # before the noun a number follows
+    ("استغرق الأمر أقل من يوم واحد", ("واحد", 1, "day", "at_most")),
+    ("the server went dark in less than one hour", ("one", 1, "hour", "at_most")),
+])
+def test_qualifier_away_from_its_number(text, expected):
+    assert qs(text)[0][:4] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the qualifier belongs to the next number, not this one
+    ("the group shared 650 videos across nearly 30 channels",
+     [("650", 650, "video", "exact", None), ("30", 30, "channel", "approx", None)]),
+    ("نشر التنظيم 650 مقطعاً عبر قرابة 30 قناة",
+     [("650", 650, "video", "exact", None), ("30", 30, "channel", "approx", None)]),
+    ("پلیس ۶۵۰ پیام را در نزدیک به ۳۰ کانال یافت",
+     [("۶۵۰", 650, "message", "exact", None), ("۳۰", 30, "channel", "approx", None)]),
+])
+def test_a_qualifier_does_not_reach_back(text, expected):
+    assert qs(text) == expected
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("a maximum of 15 years", "at_most"), ("as many as 400 accounts", "at_most"),
+    ("no fewer than 20 channels", "at_least"), ("تا سقف ۲۰ سال", "at_most"),
+    ("دست کم ۲۰ کانال", "at_least"), ("بما يزيد على 20 قناة", "at_least"),
+    ("ما لا يزيد عن 20 قناة", "at_most"), ("did not exceed 300 users", "at_most"),
+])
+def test_more_qualifier_phrasings_and_negation(text, qualifier):
+    assert qs(text)[0][3] == qualifier
+
+
+# --- numbers that look like years ----------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("أغلقت 1500 حساب في فبراير و2041 في مارس", 2041),
+    ("the bureau flagged 1987 in March alone", 1987),
+    ("پلیس ۱۹۵۰ در اردیبهشت شناسایی کرد", 1950),
+])
+def test_a_year_like_count_before_a_month(text, value):
+    assert value in [q[1] for q in qs(text)]
+    assert str(value) not in [d for _, d in ds(text)]
+
+
+def test_a_year_is_still_a_year():
+    assert ds("أطلق التطبيق في 2015 ثم توسع") == [("2015", "2015")]
+    assert qs("أطلق التطبيق في 2015 ثم توسع") == []
+
+
+# --- number words after the noun, mixed digits and words ------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("خلال الأيام العشرة الماضية", 10, "day"),
+    ("في الأشهر الثلاثة الأخيرة", 3, "month"),
+    ("على مدى الساعات الست التالية", 6, "hour"),
+    ("أغلقت القنوات الخمس", 5, "channel"),
+])
+def test_arabic_number_word_after_its_definite_noun(text, value, unit):
+    assert [(q[1], q[2]) for q in qs(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["يوم الاثنين الماضي", "المرحلة الثانية", "العشرات من الحسابات"])
+def test_definite_words_that_are_not_counts(text):
+    assert qs(text) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("حذف ٣ مئة و٢١ حساباً", "٣ مئة و٢١", 321),
+    ("حذف 4 آلاف و300 حساب", "4 آلاف و300", 4300),
+    ("حذف 2 مليون و500 ألف حساب", "2 مليون و500 ألف", 2500000),
+    ("۳ هزار و ۲۰۰ کاربر", "۳ هزار و ۲۰۰", 3200),
+])
+def test_digits_mixed_with_number_words(text, span, value):
+    assert [(q[0], q[1]) for q in qs(text)] == [(span, value)]
+
+
+# --- thousands with spaces and narrow no-break spaces --------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("supprimé 40 000 comptes", "40 000", 40000),
+    ("أغلقت 40\u202f000 حساب", "40\u202f000", 40000),
+    ("removed 1\u00a0200\u00a0000 posts", "1\u00a0200\u00a0000", 1200000),
+    ("حذف ١ ٢٠٠ ٠٠٠ منشور", "١ ٢٠٠ ٠٠٠", 1200000),
+])
+def test_space_separated_thousands(text, span, value):
+    assert [(q[0], q[1]) for q in qs(text)] == [(span, value)]
+
+
+def test_two_numbers_with_a_space_are_not_joined_unless_groups_of_three():
+    assert [q[1] for q in qs("بين 15 و 20 حساب")] == [15, 20]
+    assert [q[1] for q in qs("in 2019 300 accounts were removed")] == [300]
+
+
+# --- Persian و compounds after a scale word -------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("۳۱۲ هزار و ۴۵ کاربر", 312045), ("یک میلیون و ۲۰ هزار کاربر", 1020000),
+    ("دو میلیون و ۳۰۰ هزار و ۱۵ پیام", 2300015), ("۴ میلیارد و ۵۰۰ میلیون پیام", 4500000000),
+])
+def test_persian_compounds_after_a_scale_word(text, value):
+    assert [q[1] for q in qs(text)] == [value]
+
+
+# --- ranges and money ----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("خلال 5-7 أيام", [(5, "day", "at_least"), (7, "day", "at_most")]),
+    ("some 1,000–2,000 accounts", [(1000, "account", "at_least"), (2000, "account", "at_most")]),
+    ("۱۰-۱۵ کانال", [(10, "channel", "at_least"), (15, "channel", "at_most")]),
+])
+def test_hyphen_ranges(text, expected):
+    assert [(q[1], q[2], q[3]) for q in qs(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["the 2019-2020 season", "score 3-1 in the match", "call 555-0199"])
+def test_hyphens_that_are_not_ranges(text):
+    assert [q for q in qs(text) if q[3] in ("at_least", "at_most")] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("raised $4.2m from donors", 4200000, "usd"), ("a budget of $3bn", 3000000000, "usd"),
+    ("fined €1.5m", 1500000, "eur"), ("جمع 4.2 مليون دولار", 4200000, "usd"),
+    ("۴٫۲ میلیون دلار", 4200000, "usd"), ("$19 billion deal", 19000000000, "usd"),
+])
+def test_money_short_forms(text, value, unit):
+    assert [(q[1], q[2]) for q in qs(text)] == [(value, unit)]
+
+
+def test_a_glued_m_without_a_currency_is_not_millions():
+    assert qs("a 5m cable") == []
+
+
+# --- units: normalised from data, further away, borrowed ----------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("eight other online service providers", "provider"),
+    ("120 of the network's most active accounts", "account"),
+    ("9 من أبرز القنوات", "channel"), ("a 12-page report", "page"),
+    ("an eight-month investigation", "month"), ("300 bans a day", "ban"),
+    ("۹ ارائه‌دهنده خدمات", "provider"), ("۴۰ میلیون ایرانی", "person"),
+    ("٢٠ مشتبهاً به", "suspect"), ("3 خوادم", "server"), ("25 ألف مشاهدة", "view"),
+    ("مليون متابع", "follower"), ("٤٠٠ موظف", "employee"), ("مليوني تغريدة", "tweet"),
+])
+def test_units_from_the_table(text, unit):
+    assert qs(text)[0][2] == unit
+
+
+@pytest.mark.parametrize("text, units", [
+    ("It counted 4,000 posts that month, about 130 a day.", ["post", "post"]),
+    ("Researchers found 5,000 accounts. Another 2,000 more were suspended later.",
+     ["account", "account"]),
+    ("uploads rose from 90 a week to 300 a week", ["upload", "upload"]),
+    ("ارتفع عدد القنوات من 140 إلى 600", ["channel", "channel"]),
+    ("قتل 300 مقاتل، 40 منهم من أوروبا", ["fighter", "fighter"]),
+])
+def test_a_number_without_its_noun_borrows_the_one_being_counted(text, units):
+    assert [q[2] for q in qs(text)] == units
+
+
+def test_durations_are_not_borrowed():
+    assert [q[2] for q in qs("خلال 3 أيام، ثم بلغ 300 في النهاية")] == ["day", None]
+
+
+@pytest.mark.parametrize("text, per", [
+    ("مليارا رسالة صوتية شهرياً", "month"), ("۲۰۰ میلیون کاربر فعال ماهانه", "month"),
+    ("62 million monthly active users", "month"), ("500 reports from users every week", "week"),
+    ("۱٫۲ میلیون دنبال‌کننده داشتند و روزانه ۴۰۰ پست", None),
+])
+def test_rates_past_an_adjective_or_before_the_noun(text, per):
+    assert qs(text)[0][4] == per
+
+
+# --- not quantities ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "nearly three-quarters of them", "two-thirds of the accounts", "several hundred channels",
+    "a few thousand users", "under 18 U.S.C. 2339B", "the 2010s",
+])
+def test_not_quantities(text):
+    assert qs(text) == []
