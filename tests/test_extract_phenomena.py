@@ -211,3 +211,108 @@ def test_rates_past_an_adjective_or_before_the_noun(text, per):
 ])
 def test_not_quantities(text):
     assert qs(text) == []
+
+
+# --- dates: Jalali with ماه and beside a Gregorian date ----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("این کانال در بهمن ماه ۱۳۹۸ بسته شد", [("بهمن ماه ۱۳۹۸", "2020-01/2020-02")]),
+    ("در ۱۰ دی ماه ۱۳۹۹ اعلام شد", [("۱۰ دی ماه ۱۳۹۹", "2020-12-30")]),
+    ("روز ۲۵ آبان ۱۳۹۸ (۱۶ نوامبر ۲۰۱۹) اعلام شد",
+     [("۲۵ آبان ۱۳۹۸", "2019-11-16"), ("۱۶ نوامبر ۲۰۱۹", "2019-11-16")]),
+    ("روز ۱۶ نوامبر ۲۰۱۹ (۲۵ آبان) اعلام شد",
+     [("۱۶ نوامبر ۲۰۱۹", "2019-11-16"), ("۲۵ آبان", "2019-11-16")]),
+])
+def test_jalali_month_with_mah_and_in_brackets(text, expected):
+    assert ds(text) == expected
+    assert qs(text) == []          # no stray number from the bracket
+
+
+def test_a_jalali_year_in_brackets_is_not_a_count():
+    assert qs("در سال ۲۰۲۰ (۱۳۹۹) اعلام شد") == []
+
+
+# --- dates: implicit and relative years ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cell was formed in late December 2016, and on the second of January it struck.",
+     [("December 2016", "2016-12"), ("second of January", "2017-01-02")]),
+    ("The report is dated March 3, 2021. The channels grew since December.",
+     [("March 3, 2021", "2021-03-03"), ("December", "2020-12")]),
+    ("أطلقت الحملة في أكتوبر 2018، ثم توقفت في يناير",
+     [("أكتوبر 2018", "2018-10"), ("يناير", "2019-01")]),
+    ("در بهمن ۱۳۹۷ آغاز شد و در فروردین پایان یافت",
+     [("بهمن ۱۳۹۷", "2019-01/2019-02"), ("فروردین", "2019-03/2019-04")]),
+    ("وفي عام 2013 أطلق التطبيق، وفي مارس من العام ذاته توسع",
+     [("2013", "2013"), ("مارس من العام ذاته", "2013-03")]),
+])
+def test_implicit_years_follow_the_story(text, expected):
+    assert ds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("صدر البيان في 12 آذار 2019، وكان النشاط قد بلغ ذروته في تشرين الثاني الماضي",
+     [("12 آذار 2019", "2019-03-12"), ("تشرين الثاني الماضي", "2018-11")]),
+    ("گزارش ۵ مهر ۱۴۰۰ منتشر شد؛ این کانال از آذر گذشته فعال بود",
+     [("۵ مهر ۱۴۰۰", "2021-09-27"), ("آذر گذشته", "2020-11/2020-12")]),
+    ("In a statement on 4 May 2020, police said the cell had been active since last September.",
+     [("4 May 2020", "2020-05-04"), ("September", "2019-09")]),
+])
+def test_last_month_is_before_the_reference_date(text, expected):
+    assert ds(text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("أغلقت القنوات الشهر الماضي", "2019-03-12", [("الشهر الماضي", "2019-02")]),
+    ("کانال‌ها ماه گذشته بسته شدند", "2020-01", [("ماه گذشته", "2019-12")]),
+    ("the channels closed last month", "2021-07-01", [("last month", "2021-06")]),
+    ("أغلقت القنوات في نوفمبر الماضي", "2019-03-12", [("نوفمبر الماضي", "2018-11")]),
+])
+def test_relative_months_against_the_publication_date(text, published, expected):
+    assert ds(text, published=published) == expected
+
+
+@pytest.mark.parametrize("text", ["أغلقت القنوات الشهر الماضي", "the channels closed last month",
+                                  "أغلقت القنوات في نوفمبر الماضي"])
+def test_relative_dates_with_nothing_to_go_on_are_left_out(text):
+    assert [d for _, d in ds(text) if d is not None] == []
+
+
+# --- dates: ordinal-word day ranges, lower-case English, Hijri ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("بين الخامس والسابع من أكتوبر 2018", [("الخامس", "2018-10-05"), ("السابع من أكتوبر 2018", "2018-10-07")]),
+    ("بين الخامس والعشرين من نوفمبر 2019", [("الخامس والعشرين من نوفمبر 2019", "2019-11-25")]),
+    ("from the third to the ninth of May 2020", [("third", "2020-05-03"), ("ninth of May 2020", "2020-05-09")]),
+    ("از پنجم تا هفتم مهر ۱۳۹۹", [("پنجم", "2020-09-26"), ("هفتم مهر ۱۳۹۹", "2020-09-28")]),
+])
+def test_ordinal_word_day_ranges(text, expected):
+    assert ds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 5 march 2019 the app", [("5 march 2019", "2019-03-05")]),
+    ("posted on june 12, 2020", [("june 12, 2020", "2020-06-12")]),
+    ("in october 2017", [("october 2017", "2017-10")]),
+])
+def test_lower_case_english_months_with_a_day_or_year(text, expected):
+    assert ds(text) == expected
+
+
+@pytest.mark.parametrize("text", ["you may need it", "we march on", "in may we trust"])
+def test_lower_case_words_that_are_not_months(text):
+    assert ds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("في رمضان 1440 هـ", [("رمضان 1440 هـ", "2019-05/2019-06")]),
+    ("في 1 رمضان 1440", [("1 رمضان 1440", "2019-05-06")]),
+    ("في ذي الحجة 1441", [("ذي الحجة 1441", "2020-07/2020-08")]),
+])
+def test_hijri_months_with_a_year(text, expected):
+    assert ds(text) == expected
+
+
+@pytest.mark.parametrize("text", ["خلال شهر رمضان", "العدد صفر", "قال رجب إن"])
+def test_hijri_month_names_without_a_year_are_not_dates(text):
+    assert ds(text) == []

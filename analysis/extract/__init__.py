@@ -65,8 +65,24 @@ def _blocks(view: View) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return num_block, name_block
 
 
-def extract(text: str) -> list[Mention]:
-    """All mentions in ``text``, sorted by (start, end, kind)."""
+def _published(published: str | None) -> tuple[int, int | None] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as (year, month or None)."""
+    if not published:
+        return None
+    parts = str(published).split("-")
+    try:
+        return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+    except ValueError:
+        return None
+
+
+def extract(text: str, published: str | None = None) -> list[Mention]:
+    """All mentions in ``text``, sorted by (start, end, kind).
+
+    ``published`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), when the caller
+    knows when the text was published, resolves relative dates (الشهر
+    الماضي, last year, "last November"); without it they are resolved
+    against the latest date the text writes out, or left out."""
     from . import dates, entities, numbers
 
     view = View(text)
@@ -85,11 +101,12 @@ def extract(text: str) -> list[Mention]:
         os_, oe = view.span(s, e)
         out.append(Mention(kind, os_, oe, text[os_:oe], **fields))
 
-    date_hits = dates.extractor().extract(view, mask, digit_starts)
+    pub = _published(published)
+    date_hits = dates.extractor().extract(view, mask, digit_starts, pub)
     quants, years = numbers.extractor().extract(norm, mask, digit_starts)
     for s, e, y in years:
         date_hits.append(dates.DateHit(s, e, f"{y:04d}", year=y))
-    dates.infer_years(date_hits)
+    dates.infer_years(date_hits, pub)
     for h in date_hits:
         add("date", h.start, h.end, date=h.date, date_alt=h.date_alt)
     for q in quants:

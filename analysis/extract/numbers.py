@@ -548,6 +548,8 @@ class QuantityExtractor:
                 noun_before = pm.start("w") if pm else None
             else:
                 return None
+        if unit is None and pre in ("ب", "ل", "ك", "ف") and first.is_word:
+            return None     # بسته (Persian "closed"), لستة: a glued word with no noun is no count
         if noun_before is not None and qual is None:
             qual = self._qualifier_before(norm, noun_before)    # أقل من ساعة واحدة
         # Years: a plain 4-digit integer in a plausible range with nothing that
