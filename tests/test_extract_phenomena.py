@@ -316,3 +316,29 @@ def test_hijri_months_with_a_year(text, expected):
 @pytest.mark.parametrize("text", ["خلال شهر رمضان", "العدد صفر", "قال رجب إن"])
 def test_hijri_month_names_without_a_year_are_not_dates(text):
     assert ds(text) == []
+
+
+# --- platforms: rarer spellings with particles -----------------------------
+
+@pytest.mark.parametrize("text, span, ident", [
+    ("انتقلوا بالفيسبوك إلى", "فيسبوك", "facebook"),
+    ("دعوا للواتساب", "واتساب", "whatsapp"), ("روجوا لإنستجرام", "إنستجرام", "instagram"),
+    ("نشروا على الفايسبوك", "فايسبوك", "facebook"), ("وعبر إنستاغرام", "إنستاغرام", "instagram"),
+    ("استخدموا روكت تشات", "روكت تشات", "rocketchat"), ("على منصة هووب", "هووب", "hoop"),
+    ("ولجأوا لليوتوب", "يوتوب", "youtube"), ("نقلوا المحتوى للتام تام", "تام تام", "tamtam"),
+    ("در اینستا فعال بودند", "اینستا", "instagram"), ("از واتس‌آپ استفاده", "واتس‌آپ", "whatsapp"),
+    ("moved to Nandbox and Tamtam", "Tamtam", "tamtam"),
+])
+def test_rarer_platform_spellings_with_particles(text, span, ident):
+    assert (span, ident) in ents(text)
+
+
+def test_a_capitalised_ambiguous_name_inside_a_sentence_is_the_platform():
+    assert ("Riot", "riot") in ents("Tips went to the police, and Riot's developers shut it down.")
+    assert ents("Riot police were deployed.") == []
+    assert ents("a riot broke out") == []
+
+
+def test_a_description_with_an_adjective_before_the_name_is_one_mention():
+    found = ents("قال مكتب التحقيقات الفيدرالي الأمريكي «إف بي آي» إن")
+    assert found == [("إف بي آي", "fbi")]

@@ -138,7 +138,7 @@ class EntityExtractor:
                     continue
                 ident, ctx_re = guard
                 window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
-                if not ctx_re.search(window):
+                if not ctx_re.search(window) and not _capitalised_inside(view, s, e):
                     # decided below: a name in a list of other platforms counts
                     pending.append(EntityHit(s, e, self.kinds[ident], ident))
                     continue
@@ -180,7 +180,9 @@ def _listed(pending: list[EntityHit], hits: list[EntityHit], norm: str) -> list[
     return accepted
 
 
-_APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*$")
+# between a description and its name: quotes, brackets, and at most one
+# nisba adjective (مكتب التحقيقات الفيدرالي الأمريكي «إف بي آي»)
+_APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*(?:ال[^\W\d_]+ي[\s\"'«»“”()]+)?$")
 
 
 def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
@@ -191,13 +193,25 @@ def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if (nxt is not None and nxt.canonical == h.canonical and nxt.start >= h.end
-                and len(norm[h.end:nxt.start]) <= 4 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
+                and len(norm[h.end:nxt.start]) <= 16 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
                 and (h.end - h.start) > (nxt.end - nxt.start)
                 and _latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
                 and not norm.startswith("@", nxt.start)):
             continue  # a name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its @handle, is two
         out.append(h)
     return out
+
+
+def _capitalised_inside(view, s: int, e: int) -> bool:
+    """A Latin name written with a capital inside a sentence (", and Riot's
+    developers"): a proper name, not the common word (a riot, hoop)."""
+    os_, oe = view.span(s, e)
+    text = view.text
+    word = text[os_:oe]
+    if not (word.isascii() and word[:1].isupper()):
+        return False
+    before = text[max(0, os_ - 3):os_].rstrip(" \t\"'“‘(«")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _latin(s: str) -> bool:
