@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import attrgetter
 
 from .mention import Mention
 from ..text.normalize import View
@@ -94,12 +95,17 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
     digit_starts = [m.start() for m in _DIGIT_RUN_RE.finditer(norm)]
 
     out: list[Mention] = []
+    # Offsets go back to the text through the view only where it dropped
+    # characters (most texts: none); mentions are built positionally.
+    span = view.span if view._at else None
 
-    def add(kind: str, s: int, e: int, **fields) -> None:
+    def add(kind: str, s: int, e: int, value=None, unit=None, qualifier=None, per=None,
+            date=None, canonical=None, date_alt=None) -> None:
         if e <= s:
             return
-        os_, oe = view.span(s, e)
-        out.append(Mention(kind, os_, oe, text[os_:oe], **fields))
+        os_, oe = span(s, e) if span else (s, e)
+        out.append(Mention(kind, os_, oe, text[os_:oe], value, unit, qualifier, per, date,
+                           canonical, date_alt))
 
     pub = _published(published)
     date_hits = dates.extractor().extract(view, mask, digit_starts, pub)
@@ -115,7 +121,15 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         value = numbers.as_number(q.value) if math.isfinite(q.value) else None
         add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
+    append = out.append
     for h in entities.extractor().extract(view, name_block):
-        add(h.kind, h.start, h.end, canonical=h.canonical)
-    out.sort(key=Mention.sort_key)
+        s, e = h.start, h.end
+        if e > s:
+            os_, oe = span(s, e) if span else (s, e)
+            append(Mention(h.kind, os_, oe, text[os_:oe], None, None, None, None, None,
+                           h.canonical, None))
+    out.sort(key=_SORT_KEY)
     return out
+
+
+_SORT_KEY = attrgetter("start", "end", "kind")

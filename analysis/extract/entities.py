@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from ..paths import PATHS
-from .lexicon import key, trie_pattern
+from .lexicon import WordStartScan, key, trie_pattern
 
 GAZETTEER_DIR: Path = PATHS.gazetteer
 
@@ -86,6 +86,7 @@ class EntityExtractor:
             ctx = "|".join(key(c) for c in r["context"].split("|") if c.strip())
             self.guards[key(r["alias"])] = (ident, re.compile(ctx))
         self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
+        self._decide: dict = {}
         names = set(self.alias) | set(self.guards)
         # Names that start with ال lose it after لل (للدولة الإسلامية): their
         # stripped forms join the trie but only count after a لل prefix.
@@ -99,8 +100,28 @@ class EntityExtractor:
         self.re = re.compile(
             r"(?<![^\W_])(?P<pre>" + _PREFIX + r")??(?:(?P<n>" + tp + r")|(?<=لل)(?P<n2>" + tps + r"))"
             r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
+        self.scan = WordStartScan(self.re, r"[\W_]",
+                                  r"(?:" + _PREFIX + r")?(?:" + tp + r"|" + tps + r")")
         self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
                            if self.blocked else None)
+
+    def _decision(self, g: str, name: str, suf: str | None):
+        """What a matched spelling is: False (not a mention), or (id, the
+        exact spelling required or None, the guard's context regex or None)."""
+        k = " ".join(name.replace("_", " ").split())
+        if g == "n2":
+            k = self.stripped[k]
+        d = False
+        if not (suf and (name.isascii() or (len(name) <= 3 and suf not in _SHORT_SUFFIXES))):
+            entry = self.alias.get(k)
+            if entry is not None:
+                d = (entry[0], entry[1], None)
+            elif k in self.guards:
+                ident, ctx_re = self.guards[k]
+                d = (ident, None, ctx_re)
+        if len(self._decide) < 100_000:
+            self._decide[(g, name, suf)] = d
+        return d
 
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None) -> list[EntityHit]:
         norm, text = view.norm, view.text
@@ -118,37 +139,48 @@ class EntityExtractor:
             handle_spans.append(m.span())
             if ident:
                 hits.append(EntityHit(m.start(), m.end(), self.kinds[ident], ident))
+        # Names recur: what a matched spelling means (its id, whether it must
+        # match case exactly, whether it is guarded) is worked out once per
+        # spelling and kept; per hit only the checks that depend on where it
+        # stands are left. Spans closed to names are marked in a byte mask.
+        badmask = None
+        if bad:
+            badmask = bytearray(len(norm) + 1)
+            for a_, b_ in bad:
+                badmask[a_:b_] = b"\x01" * (b_ - a_)
+        handlemask = None
+        if handle_spans:
+            handlemask = bytearray(len(norm) + 1)
+            for a_, b_ in handle_spans:
+                handlemask[a_:b_] = b"\x01" * (b_ - a_)
+        decide = self._decide
+        kinds = self.kinds
         for m in self.re.finditer(norm):
-            g = "n" if m.group("n") is not None else "n2"
-            k = " ".join(m.group(g).replace("_", " ").split())
-            if g == "n2":
-                k = self.stripped[k]
+            n, suf = m.group("n", "suf")
+            g = "n" if n is not None else "n2"
+            d = decide.get((g, m.group(g), suf))
+            if d is None:
+                d = self._decision(g, m.group(g), suf)
+            if d is False:
+                continue
             s, e = m.span(g)
-            # (most texts have no links or handles: skip the checks then)
-            if (bad and _inside(s, e, bad)) or (handle_spans and _overlaps(s, e, handle_spans)):
+            if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
-            suf = m.group("suf") or ""
-            name = m.group(g)
-            if suf and (name.isascii() or (len(name) <= 3 and suf not in _SHORT_SUFFIXES)):
+            if handlemask is not None and handlemask.find(1, s, e) != -1 \
+                    and _overlaps(s, e, handle_spans):
                 continue
-            entry = self.alias.get(k)
-            if entry is None:
-                guard = self.guards.get(k)
-                if guard is None:
-                    continue
-                ident, ctx_re = guard
+            ident, exact, ctx_re = d
+            if ctx_re is not None:
                 window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
                 if not ctx_re.search(window) and not _capitalised_inside(view, s, e):
                     # decided below: a name in a list of other platforms counts
-                    pending.append(EntityHit(s, e, self.kinds[ident], ident))
+                    pending.append(EntityHit(s, e, kinds[ident], ident))
                     continue
-            else:
-                ident, exact = entry
-                if exact is not None:
-                    os_, oe = view.span(s, e)
-                    if text[os_:oe] != exact:
-                        continue
-            hits.append(EntityHit(s, e, self.kinds[ident], ident))
+            elif exact is not None:
+                os_, oe = view.span(s, e)
+                if text[os_:oe] != exact:
+                    continue
+            hits.append(EntityHit(s, e, kinds[ident], ident))
         hits += _listed(pending, hits, norm)
         return _drop_appositions(sorted(hits, key=lambda h: (h.start, h.end)), norm)
 

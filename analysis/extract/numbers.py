@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
 
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
@@ -98,10 +98,13 @@ class QuantityExtractor:
         self.digit_re = re.compile(
             r"(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
             + r"(?P<pre>(?!))?(?P<w>(?!))?(?P<dual>(?!))?")
+        word_pre = r"[وفبلك]|[وفب]?ال"
         self.word_anchor_re = re.compile(
-            _LEFT + r"(?P<pre>[وفبلك]|[وفب]?ال)??"
+            _LEFT + r"(?P<pre>" + word_pre + r")??"
             r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
+        self.word_scan = WordStartScan(self.word_anchor_re, r"[^\w.,/:@#+\-]",
+                                       r"(?:" + word_pre + r")?(?:" + self.word_re + r"|" + dual_re + r")")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
             r"(?P<c>\s*,?\s*(?:و|and(?=\s))\s*|\s*,\s*|\s+|-)"
@@ -151,6 +154,13 @@ class QuantityExtractor:
         self.count_before_month_re = re.compile(
             r"\s+(?:في|في|in|during|خلال|در|ب)\s+(?:" + months + r")(?![^\W_])")
         self.ordinal_markers = lex.cues.get("ordinal_marker", set())
+        self._unit_cache: dict[str, str | None] = {}
+        # cheap hints: a qualifier right before a number ends with one of
+        # these words; a far one or a rate word before it must occur in the window
+        self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
+        self.qual_far_hint = re.compile(trie_pattern(sorted(lex.qual_far)))
+        self.per_before_words = tuple(sorted(lex.per_before))
+        self.number_of_words = tuple(sorted(lex.cues.get("number_of", ())))
         self.year_cues = lex.cues.get("year_cue", set())
 
     # ------------------------------------------------------------------
@@ -305,7 +315,18 @@ class QuantityExtractor:
     # ------------------------------------------------------------------
     def unit_of(self, word: str) -> str | None:
         """Unit for a noun form: plural/broken plural listed, accusative -ا,
-        Persian -ها/-های/-ی and a leading ال stripped here."""
+        Persian -ها/-های/-ی and a leading ال stripped here (kept per form:
+        the same nouns recur in every text)."""
+        try:
+            return self._unit_cache[word]
+        except KeyError:
+            pass
+        u = self._unit_of(word)
+        if len(self._unit_cache) < 200_000:
+            self._unit_cache[word] = u
+        return u
+
+    def _unit_of(self, word: str) -> str | None:
         units = self.lex.units
         w = key(word)
         if w in units:
@@ -375,8 +396,10 @@ class QuantityExtractor:
         Durations and percentages are never borrowed."""
         lo = max(floor, start - 160)
         counted = None
-        for counted in self.number_of_re.finditer(norm, lo, start):
-            pass
+        window = norm[lo:start]
+        if any(w in window for w in self.number_of_words):
+            for counted in self.number_of_re.finditer(norm, lo, start):
+                pass
         if counted is not None:
             # عدد المشتركين, the number of followers: the noun after it is counted
             u = self.unit_of(counted.group("w"))
@@ -399,12 +422,17 @@ class QuantityExtractor:
         3000``, ``لم تتجاوز نسبة الحسابات ... 8.5``); a negation before it
         turns at least into at most and back."""
         ctx = norm[max(0, start - 40):start]
-        m = self.qual_before_re.search(ctx)
+        m = None
+        last = ctx.rstrip(" \t$").rsplit(None, 2)
+        if last and last[-1] == "us" and len(last) > 1:
+            last.pop()                        # about US$ 5
+        if last and (last[-1] in self.qual_last_words or last[-1][1:] in self.qual_last_words):
+            m = self.qual_before_re.search(ctx)
         q = None
         if m:
             q = self.lex.qual_before.get(" ".join(m.group("q").split()))
             qs = m.start("q")
-        else:
+        elif self.qual_far_hint.search(norm, max(0, start - 90), start):
             ctx = norm[max(0, start - 90):start]
             m = self.qual_far_re.search(ctx)
             if m and len(m.group("gap").split()) <= 7:
@@ -418,8 +446,18 @@ class QuantityExtractor:
         return q
 
     def _prev_word(self, norm: str, start: int) -> str:
-        m = self.prev_word_re.search(norm[max(0, start - 30):start])
-        return m.group("w") if m else ""
+        """The run of non-space, non-digit characters before ``start`` (past
+        spaces), as ``[^\\s\\d]+\\s*$`` would find it, without a regex search."""
+        parts = norm[max(0, start - 30):start].rsplit(None, 1)
+        if not parts:
+            return ""
+        tok = parts[-1]
+        if tok[-1].isdigit():
+            return ""
+        i = len(tok)
+        while i and not tok[i - 1].isdigit():
+            i -= 1
+        return tok[i:]
 
     # ------------------------------------------------------------------
     def anchors(self, norm: str, digit_starts: list[int]) -> list[re.Match]:
@@ -436,7 +474,7 @@ class QuantityExtractor:
             m = self.digit_re.match(norm, p)
             if m:
                 found.append(m)
-        found.extend(self.word_anchor_re.finditer(norm))
+        found.extend(self.word_scan.finditer(norm))
         found.sort(key=lambda m: m.start())
         return found
 
@@ -596,6 +634,8 @@ class QuantityExtractor:
             q.per = self.lex.per_after[" ".join(pm.group("p").split())]
             return
         ctx = norm[max(0, q.start - 40):q.start]
+        if not any(w in ctx for w in self.per_before_words):
+            return
         # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه
         qm = self.qual_before_re.search(ctx)
         if qm:
