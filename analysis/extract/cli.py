@@ -3,8 +3,8 @@
 Inputs, in this order: the positional arguments (files, directories -- every
 ``*.txt`` under them, sorted -- and globs), the paths in ``--list FILE``, and
 the records of ``--jsonl FILE``. They are cut into partitions of
-``--partition-size`` documents; ``--workers N`` (N > 1) runs the partitions
-on Dask (local processes) and ``--scheduler tcp://HOST:8786`` on a running
+``--partition-size`` documents; ``--workers N`` runs the partitions on Dask
+(N local processes) and ``--scheduler tcp://HOST:8786`` on a running
 Dask cluster. Output is the same in content and order whichever way it runs:
 streamed to stdout, or written as ``part-NNNNN.jsonl`` files in ``--out DIR``
 (one per partition). Memory stays flat however many documents there are.
@@ -61,8 +61,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="the --jsonl field holding the text")
     p.add_argument("--id-field", default="id",
                    help="the --jsonl field naming the document (output key 'file')")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="run on N local worker processes with Dask (default 1: no Dask)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="run on Dask with N local worker processes (default: serially, no Dask)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a running dask.distributed cluster (tcp://HOST:8786)")
     p.add_argument("--out", metavar="DIR",
@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if not (args.inputs or args.list_file or args.jsonl):
         parser().error("give at least one PATH, --list FILE or --jsonl FILE")
-    if args.workers < 1 or args.partition_size < 1:
+    if (args.workers is not None and args.workers < 1) or args.partition_size < 1:
         parser().error("--workers and --partition-size must be at least 1")
 
     errors: list[str] = []
@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
         if args.scheduler:
             from .parallel import run_cluster
             run_cluster(parts, args.scheduler, emit)
-        elif args.workers > 1:
+        elif args.workers is not None:
             from .parallel import run_local
             run_local(parts, args.workers, emit, out_dir)
         else:
