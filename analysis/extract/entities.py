@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+from operator import attrgetter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,7 +36,7 @@ URL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z0-9_]{2,30})")
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityHit:
     start: int       # normalised offsets
     end: int
@@ -182,9 +183,10 @@ class EntityExtractor:
                     continue
             hits.append(EntityHit(s, e, kinds[ident], ident))
         hits += _listed(pending, hits, norm)
-        return _drop_appositions(sorted(hits, key=lambda h: (h.start, h.end)), norm)
+        return _drop_appositions(sorted(hits, key=_BY_SPAN), norm)
 
 
+_BY_SPAN = attrgetter("start", "end")
 _LIST_GAP = re.compile(r"^[\s,،؛;/]*(?:(?:و|and|or|یا|أو|او)\s*)?$")
 
 
