@@ -162,3 +162,13 @@ def test_progress_only_on_a_terminal(corpus):
 def test_the_entry_point_has_the_main_guard():
     src = (Path(__file__).resolve().parent.parent / "analysis" / "__main__.py").read_text()
     assert 'if __name__ == "__main__":' in src
+
+
+def test_jsonl_publication_dates_resolve_relative_dates(tmp_path):
+    jl = tmp_path / "dated.jsonl"
+    jl.write_text(json.dumps({"id": "a", "text": "أغلقت القنوات الشهر الماضي", "date": "2019-03-12"},
+                             ensure_ascii=False) + "\n", encoding="utf-8")
+    with_date = run_extract("--jsonl", str(jl), "--date-field", "date")
+    assert [json.loads(l)["date"] for l in with_date.stdout.splitlines()] == ["2019-02"]
+    without = run_extract("--jsonl", str(jl))
+    assert without.stdout == ""

@@ -61,6 +61,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="the --jsonl field holding the text")
     p.add_argument("--id-field", default="id",
                    help="the --jsonl field naming the document (output key 'file')")
+    p.add_argument("--date-field", metavar="FIELD",
+                   help="the --jsonl field with each document's publication date (YYYY, YYYY-MM "
+                        "or YYYY-MM-DD): relative dates such as 'last month' are resolved against it")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="run on Dask with N local worker processes (default: serially, no Dask)")
     p.add_argument("--scheduler", metavar="ADDRESS",
@@ -89,7 +92,7 @@ def main(argv: list[str]) -> int:
     if args.jsonl:
         try:
             jparts = jsonl_partitions(args.jsonl, args.partition_size, args.text_field,
-                                      args.id_field, first=len(parts))
+                                      args.id_field, first=len(parts), date_field=args.date_field)
         except InputError as err:
             errors.append(str(err))
             jparts = []

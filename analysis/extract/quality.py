@@ -150,3 +150,32 @@ def first_run_beside_current(first: list[dict], by_kind: pd.DataFrame,
     for c in ("tp", "fp", "fn"):
         out[c] = out[c].astype("Int64")
     return out[cols].reset_index(drop=True)
+
+
+def first_run_csv(set_name: str, paths=None) -> str:
+    """The extractor's score on one gold set as ``<set>-first-run.csv`` rows
+    (``set,kind,lang,tp,fp,fn``): run it on a new set before anything is
+    changed because of it, and commit the file beside the set."""
+    import csv
+    import io
+
+    from . import gold
+    from ..paths import PATHS
+    docs = gold.load_set(set_name, paths or PATHS)
+    r = evaluate([(text, g) for _, text, g in docs])["by_kind_lang"]
+    order = {k: i for i, k in enumerate(KINDS)}
+    r = r.assign(_k=r["kind"].map(order)).sort_values(["_k", "lang"])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["set", "kind", "lang", "tp", "fp", "fn"])
+    for _, row in r.iterrows():
+        w.writerow([set_name, row["kind"], row["lang"], int(row["tp"]), int(row["fp"]), int(row["fn"])])
+    return out.getvalue()
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) != 3 or sys.argv[1] != "--first-run":
+        sys.exit("usage: python -m analysis.extract.quality --first-run SET > "
+                 "data/gold/extract/SET-first-run.csv")
+    sys.stdout.write(first_run_csv(sys.argv[2]))

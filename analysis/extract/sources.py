@@ -46,6 +46,7 @@ class JsonlPart:
     text_field: str
     id_field: str
     lines: int = 0               # how many lines (for the progress bar)
+    date_field: str | None = None   # field with the publication date (YYYY[-MM[-DD]])
 
 
 @dataclass
@@ -125,7 +126,7 @@ def file_partitions(paths: Iterator[str], size: int, first: int = 0) -> list[Fil
 
 
 def jsonl_partitions(path: str, size: int, text_field: str, id_field: str,
-                     first: int = 0) -> list[JsonlPart]:
+                     first: int = 0, date_field: str | None = None) -> list[JsonlPart]:
     """Cut a JSON Lines corpus into partitions of ``size`` lines by one pass
     over its bytes (newlines counted, nothing decoded or kept). Raises
     InputError when the corpus itself cannot be read."""
@@ -148,22 +149,22 @@ def jsonl_partitions(path: str, size: int, text_field: str, id_field: str,
                 if lines_in == size:
                     end = pos + i
                     parts.append(JsonlPart(first + len(parts), path, start, end, part_line,
-                                           text_field, id_field, lines_in))
+                                           text_field, id_field, lines_in, date_field))
                     start, part_line, lines_in = end, line, 0
             pos += len(block)
             last_byte = block[-1:]
         if pos > start:
             tail = 0 if last_byte == b"\n" else 1
             parts.append(JsonlPart(first + len(parts), path, start, pos, part_line,
-                                   text_field, id_field, lines_in + tail))
+                                   text_field, id_field, lines_in + tail, date_field))
     return parts
 
 
 # --- the work on one partition (worker side) -----------------------------
 
-def _records(name: str, text: str) -> list[str]:
+def _records(name: str, text: str, published: str | None = None) -> list[str]:
     out = []
-    for m in extract(text):
+    for m in extract(text, published=published):
         d = m.to_dict()
         rec = {"file": name}
         rec.update((k, d[k]) for k in OUT_KEYS[1:])
@@ -233,7 +234,8 @@ def _jsonl(part: JsonlPart) -> PartResult:
                 continue
             ident = rec.get(part.id_field)
             name = where if ident is None or isinstance(ident, (dict, list)) else str(ident)
-            lines += _records(name, text)
+            published = rec.get(part.date_field) if part.date_field else None
+            lines += _records(name, text, published if isinstance(published, str) else None)
     return PartResult(part.index, "".join(l + "\n" for l in lines), errors, docs)
 
 
