@@ -342,3 +342,28 @@ def test_a_capitalised_ambiguous_name_inside_a_sentence_is_the_platform():
 def test_a_description_with_an_adjective_before_the_name_is_one_mention():
     found = ents("قال مكتب التحقيقات الفيدرالي الأمريكي «إف بي آي» إن")
     assert found == [("إف بي آي", "fbi")]
+
+
+# --- found by probing new sentences -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("در دی‌ماه ۱۳۹۸ اعلام شد", [("دی\u200cماه ۱۳۹۸", "2019-12/2020-01")]),
+    ("In Ramadan 1440 the channels grew", [("Ramadan 1440", "2019-05/2019-06")]),
+])
+def test_glued_mah_and_english_hijri_names(text, expected):
+    assert ds(text) == expected
+    assert qs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Europol flagged 1,200 accounts; another 800 followed in May.", ["account", "account"]),
+    ("It raised $1.2bn, and at least 300 of its members were arrested.", ["usd", "member"]),
+    ("وقال إن الشبكة تضم 150 عضواً، بينهم 20 امرأة", ["member", "person"]),
+])
+def test_more_borrowing_rules(text, expected):
+    assert [q[2] for q in qs(text)] == expected
+
+
+def test_a_decimal_with_a_glued_m_is_millions():
+    assert [(q[1], q[2]) for q in qs("removed 4.5m posts, up from 3.1m")] == [
+        (4500000, "post"), (3100000, "post")]

@@ -141,6 +141,7 @@ class QuantityExtractor:
             lex.cues.get("negation", ()))) + r")\s+[وف]?$")
         self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
             lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
+        self.anaphor_before = lex.cues.get("anaphor_before", set())
         self.hyphen_word_re = re.compile(r"-(" + WORD_CHARS + r")")
         self.word_re_any = re.compile(WORD_CHARS)
         self.number_of_re = re.compile(
@@ -508,7 +509,9 @@ class QuantityExtractor:
                 floor = _sentence_start(norm, q.start)
                 u = None
                 if prev is not None and (prev.end >= floor or (
-                        q.start - prev.end < 400 and self.anaphor_re.match(norm, q.end))):
+                        q.start - prev.end < 400 and (self.anaphor_re.match(norm, q.end)
+                                                      or self._prev_word(norm, q.start)
+                                                      in self.anaphor_before))):
                     u = prev.unit
                 if u is None:
                     u = self.unit_before(norm, q.start, floor)
@@ -549,8 +552,9 @@ class QuantityExtractor:
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
         currency = self._currency_before(norm, ph.start)
         if sfx:
-            if sfx in ("m", "b") and currency is None:
-                return None     # 5m, 2b: metres, bytes, a model name
+            if sfx in ("m", "b") and currency is None and (
+                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None):
+                return None     # 5m, 2b: metres, bytes, a model name (but 4.5m posts)
             value *= SUFFIX[sfx]
             end = m.end("sfx")
         unit = None
@@ -700,14 +704,14 @@ _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 _NOUN_PHRASE_ENDS = frozenset(
     "a an per each every in on at for to from by with since during after before than and or "
     "but that which who whom were was is are be been had have has said into across between "
-    "over under about around this these those it its they them their he she we you".split())
+    "over under about around this these those it they them he she we you".split())
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
-                           "percent"})
+                           "percent", "usd", "eur", "gbp", "irr", "toman"})
 _NEGATED = {"at_least": "at_most", "at_most": "at_least"}
 
 
-_SENTENCE_ENDS = (". ", ".\n", "\n", "? ", "! ", "؟", "؛", "; ")
+_SENTENCE_ENDS = (". ", ".\n", "\n", "? ", "! ", "؟")
 
 
 def _sentence_start(norm: str, pos: int) -> int:
