@@ -367,3 +367,16 @@ def test_more_borrowing_rules(text, expected):
 def test_a_decimal_with_a_glued_m_is_millions():
     assert [(q[1], q[2]) for q in qs("removed 4.5m posts, up from 3.1m")] == [
         (4500000, "post"), (3100000, "post")]
+
+
+def test_a_jalali_month_of_the_same_year_takes_the_jalali_year():
+    assert ds("او از فروردین ۱۳۹۸ تا خرداد همان سال فعال بود") == [
+        ("فروردین ۱۳۹۸", "2019-03/2019-04"), ("خرداد همان سال", "2019-05/2019-06")]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("تعداد اعضا از ۵ هزار نفر فراتر رفت", "at_least"), ("۲۰ کانال یا بیشتر", "at_least"),
+    ("۲۰ کانال یا کمتر", "at_most"),
+])
+def test_persian_qualifiers_after_the_noun(text, qualifier):
+    assert qs(text)[0][3] == qualifier

@@ -514,6 +514,10 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             same = next((p for p in prev), None) if h.same_year_cue else None
             if same is not None:
                 y = _ym(same)[0]
+                if h.calendar == "jalali":
+                    # خرداد همان سال: the Jalali year of the date before it
+                    y = same.jyear if same.jyear else (
+                        y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
             else:
                 dated = next((p for p in prev if _ym(p)[1] is not None), None)
                 bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
