@@ -380,3 +380,12 @@ def test_a_jalali_month_of_the_same_year_takes_the_jalali_year():
 ])
 def test_persian_qualifiers_after_the_noun(text, qualifier):
     assert qs(text)[0][3] == qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفي عام 2019م أغلقت الشركة الحسابات", [("2019", "2019")]),
+    ("في الأسبوع الأول من ديسمبر 2019", [("ديسمبر 2019", "2019-12")]),
+    ("في النصف الثاني من مارس 2020", [("مارس 2020", "2020-03")]),
+])
+def test_calendar_letters_and_ordinals_of_weeks(text, expected):
+    assert ds(text) == expected

@@ -46,6 +46,12 @@ class DateHit:
     since: bool = False        # a bare year after since/منذ/از: a starting point, not the event's time
 
 
+# nouns an ordinal word counts instead of days (the first week of, نیمه دوم)
+_ORDINAL_OF = frozenset({"الاسبوع", "الاسابيع", "الشهر", "العام", "السنه", "الربع", "النصف",
+                         "الثلث", "الايام", "الساعات", "هفته", "ماه", "نيمه", "سال", "week",
+                         "weeks", "quarter", "half", "month"})
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
@@ -170,7 +176,8 @@ class DateExtractor:
         self.numeric_re = re.compile(
             r"(?<![\w./:\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
             r"(?![\w/]|[.\-]\d)")
-        self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?![^\W_]|[.,،/:]\d|\d)")
+        # 2019م, 1440هـ: the calendar letter glued to the year (tatweel is gone in the view)
+        self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?:م|ه)?(?![^\W_]|[.,،/:]\d|\d)")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
         self.year_cues = lex.cues.get("year_cue", set())
         self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
@@ -344,6 +351,8 @@ class DateExtractor:
                     d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1")
             else:
                 om = self.ord_re.search(ctx)
+                if om and self._prev_word(norm, ctx_start + om.start()) in _ORDINAL_OF:
+                    om = None          # الأسبوع الأول من ديسمبر: the first week, not the first day
                 if om:
                     dw1 = om.group("dw1")
                     both = key(f"{dw1} و{om.group('dw')}") if dw1 else None
