@@ -20,7 +20,6 @@ from bisect import bisect_right
 _DELETE = ("\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e"
            "\u2066-\u2069\ufeff\u00ad")
 DELETE_RE = re.compile(f"[{_DELETE}]")
-_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
 
 _MAP = {
