@@ -1,32 +1,48 @@
-"""Extraction speed and memory on synthetic corpora of 100, 1,000 and 10,000
-articles made by recombining the real paragraphs of data/raw/*.txt.
+"""Extraction speed and memory, on one core and on Dask workers.
 
-Deterministic (fixed seed); prints a table, commits no timings.  Memory is the
-tracemalloc peak of one extraction pass over the corpus, measured in a
-separate pass from the timing so tracing does not slow the timed run.  A flat
-peak across sizes means nothing accumulates per article.
+1. One core: synthetic corpora of 100, 1,000, 10,000 and 100,000 articles made
+   by recombining the real paragraphs of data/raw/*.txt (deterministic, fixed
+   seed), each size extracted in a fresh process. Articles per second from
+   wall-clock time and from the process's CPU time (the machine is shared:
+   CPU time is the steadier of the two), and the process's peak resident
+   memory: flat across sizes means nothing accumulates per article. The three
+   smaller sizes are run three times and the median is printed, with the
+   spread.
+2. Dask: the same 100,000 articles as a JSON Lines corpus, through the real
+   command (``python -m analysis extract --jsonl``, output to a folder), run
+   serially, then on Dask with 1 and 2 local worker processes: seconds,
+   articles per second, the peak memory of the largest worker (sampled with
+   psutil) and the speed-up over one worker.
+
+Prints tables and commits no timings. ``--quick`` runs smaller sizes.
 """
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.extract import extract  # noqa: E402
-from analysis.paths import PATHS  # noqa: E402
-from analysis.text.files import read_text  # noqa: E402
-
-SIZES = (100, 1_000, 10_000)
+SIZES = (100, 1_000, 10_000, 100_000)
+REPEATS = 3                   # for sizes up to 10,000
+DASK_ARTICLES = 100_000
 SEED = 20240601
 
 
 def paragraphs() -> tuple[list[str], list[int]]:
     """All non-empty real paragraphs, and how many each real article has."""
+    from analysis.paths import PATHS
+    from analysis.text.files import read_text
+
     paras: list[str] = []
     counts: list[int] = []
     for path in sorted(PATHS.raw.glob("*.txt")):
@@ -39,39 +55,131 @@ def paragraphs() -> tuple[list[str], list[int]]:
 def articles(n: int, paras: list[str], counts: list[int], seed: int = SEED):
     """Yield n articles, each as many random real paragraphs as a random real
     article has, so lengths follow the real ones (a generator: the corpus is
-    never held in memory, as the CLI never holds it either)."""
+    never held in memory, as the command never holds it either)."""
     rng = random.Random(seed)
     for _ in range(n):
         k = rng.choice(counts)
         yield "\n".join(rng.choice(paras) for _ in range(k))
 
 
-def run(n: int, paras: list[str], counts: list[int]) -> tuple[float, int, int, int]:
+def one_size(n: int) -> dict:
+    """Run in a fresh process: extract n articles, report time and memory."""
+    import resource
+
+    from analysis.extract import extract
+
+    paras, counts = paragraphs()
+    extract("warm-up: تلغرام 12 مليار في نوفمبر 2019")   # tables load outside the timing
     chars = mentions = 0
-    t0 = time.perf_counter()
+    w0, c0 = time.perf_counter(), time.process_time()
     for a in articles(n, paras, counts):
         chars += len(a)
         mentions += len(extract(a))
-    dt = time.perf_counter() - t0
-    tracemalloc.start()
-    for a in articles(n, paras, counts):
-        extract(a)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return dt, peak, chars, mentions
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024       # KiB -> MiB
+    return {"n": n, "chars": chars, "mentions": mentions, "wall": wall, "cpu": cpu, "rss": rss}
 
 
-def main() -> int:
+def run_size(n: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def single_core(sizes) -> None:
+    print("One core (each size in a fresh process; median of "
+          f"{REPEATS} runs up to 10,000 articles, spread in brackets)")
+    print(f"{'articles':>9} {'chars':>12} {'mentions':>10} {'wall s':>8} "
+          f"{'articles/s (wall)':>22} {'articles/s (CPU)':>22} {'peak RSS MiB':>13}")
+    for n in sizes:
+        runs = [run_size(n) for _ in range(REPEATS if n <= 10_000 else 1)]
+        walls = [n / r["wall"] for r in runs]
+        cpus = [n / r["cpu"] for r in runs]
+        r = runs[0]
+
+        def fmt(xs):
+            med = statistics.median(xs)
+            return (f"{med:,.0f} [{min(xs):,.0f}-{max(xs):,.0f}]" if len(xs) > 1
+                    else f"{med:,.0f}")
+        print(f"{n:>9,} {r['chars']:>12,} {r['mentions']:>10,} "
+              f"{statistics.median(x['wall'] for x in runs):>8.2f} {fmt(walls):>22} "
+              f"{fmt(cpus):>22} {max(x['rss'] for x in runs):>13.1f}", flush=True)
+
+
+def write_corpus(path: Path, n: int) -> int:
     paras, counts = paragraphs()
-    extract("warm-up: تلغرام 12 مليار")   # load tables outside the timings
-    print(f"{'articles':>9} {'chars':>11} {'mentions':>9} {'seconds':>8} "
-          f"{'articles/s':>11} {'peak MiB':>9}")
-    for n in SIZES:
-        dt, peak, chars, mentions = run(n, paras, counts)
-        print(f"{n:>9,} {chars:>11,} {mentions:>9,} {dt:>8.2f} {n / dt:>11,.0f} "
-              f"{peak / 2**20:>9.2f}", flush=True)
+    size = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, a in enumerate(articles(n, paras, counts)):
+            line = json.dumps({"id": f"a{i:06d}", "text": a}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            size += len(line.encode("utf-8"))
+    return size
+
+
+def run_command(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS of the command's own process and of its largest
+    worker process (MiB), sampled every 0.1 s."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *args], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    main = psutil.Process(proc.pid)
+    peak_main = peak_worker = 0.0
+    while proc.poll() is None:
+        try:
+            peak_main = max(peak_main, main.memory_info().rss)
+            for child in main.children(recursive=True):
+                try:
+                    peak_worker = max(peak_worker, child.memory_info().rss)
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode()
+    if proc.returncode:
+        raise SystemExit(f"extract failed ({proc.returncode}): {err}")
+    return wall, peak_main / 2**20, peak_worker / 2**20
+
+
+def dask_table(n: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-extract-"))
+    try:
+        corpus = tmp / "corpus.jsonl"
+        size = write_corpus(corpus, n)
+        print(f"\nDask: {n:,} synthetic articles as one JSON Lines corpus ({size / 2**20:,.0f} MiB), "
+              "through `python -m analysis extract --jsonl ... --out DIR` (start-up included)")
+        print(f"{'run':>22} {'seconds':>8} {'articles/s':>11} {'peak RSS MiB':>13} "
+              f"{'per worker MiB':>15} {'speed-up':>9}")
+        rows = []
+        for label, extra in (("serial (no Dask)", []), ("Dask, 1 worker", ["--workers", "1"]),
+                             ("Dask, 2 workers", ["--workers", "2"])):
+            out = tmp / label.replace(" ", "_").replace(",", "")
+            wall, main, worker = run_command(["--jsonl", str(corpus), "--out", str(out), *extra])
+            rows.append((label, wall, main, worker))
+            shutil.rmtree(out, ignore_errors=True)
+        one = rows[1][1]
+        for label, wall, main, worker in rows:
+            per = f"{worker:,.0f}" if worker else "-"
+            print(f"{label:>22} {wall:>8.1f} {n / wall:>11,.0f} {main:>13,.0f} {per:>15} "
+                  f"{one / wall:>8.2f}x", flush=True)
+        print("speed-up: over Dask with 1 worker (target >= 1.7x with 2 workers on 2 cores)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(one_size(int(argv[1]))))
+        return 0
+    quick = "--quick" in argv
+    single_core(SIZES[:3] if quick else SIZES)
+    dask_table(10_000 if quick else DASK_ARTICLES)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

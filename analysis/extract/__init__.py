@@ -11,7 +11,9 @@ in or out of the corpus. ``gold`` (the hand-written yardstick and its checker),
 """
 from __future__ import annotations
 
+import math
 import re
+from operator import attrgetter
 
 from .mention import Mention
 from ..text.normalize import View
@@ -33,6 +35,7 @@ _BLOCK_RE = re.compile(
     r"|00\d[\d \-()]{6,}\d"                      # 0044-20-...: international prefix
     r"|0\d{2,3}[ \-]?\d{6,8}(?!\d)"
     r"|(?<![\d-])\d{1,3}-\d{3}-\d{3}-\d{4}(?!\d)"  # 1-800-225-5324
+    r"|\d+ ?u\.s\.c\.? ?§* ?\d+[a-z]*"             # 18 U.S.C. 2339B: a law, not a count
     r"|\d{3,4}-\d{3,4}-\d{3,4}(?!\d))")
 _DIGIT_RUN_RE = re.compile(r"\d+")
 
@@ -63,8 +66,24 @@ def _blocks(view: View) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return num_block, name_block
 
 
-def extract(text: str) -> list[Mention]:
-    """All mentions in ``text``, sorted by (start, end, kind)."""
+def _published(published: str | None) -> tuple[int, int | None] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as (year, month or None)."""
+    if not published:
+        return None
+    parts = str(published).split("-")
+    try:
+        return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+    except ValueError:
+        return None
+
+
+def extract(text: str, published: str | None = None) -> list[Mention]:
+    """All mentions in ``text``, sorted by (start, end, kind).
+
+    ``published`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), when the caller
+    knows when the text was published, resolves relative dates (الشهر
+    الماضي, last year, "last November"); without it they are resolved
+    against the latest date the text writes out, or left out."""
     from . import dates, entities, numbers
 
     view = View(text)
@@ -76,24 +95,41 @@ def extract(text: str) -> list[Mention]:
     digit_starts = [m.start() for m in _DIGIT_RUN_RE.finditer(norm)]
 
     out: list[Mention] = []
+    # Offsets go back to the text through the view only where it dropped
+    # characters (most texts: none); mentions are built positionally.
+    span = view.span if view._at else None
 
-    def add(kind: str, s: int, e: int, **fields) -> None:
+    def add(kind: str, s: int, e: int, value=None, unit=None, qualifier=None, per=None,
+            date=None, canonical=None, date_alt=None) -> None:
         if e <= s:
             return
-        os_, oe = view.span(s, e)
-        out.append(Mention(kind, os_, oe, text[os_:oe], **fields))
+        os_, oe = span(s, e) if span else (s, e)
+        out.append(Mention(kind, os_, oe, text[os_:oe], value, unit, qualifier, per, date,
+                           canonical, date_alt))
 
-    date_hits = dates.extractor().extract(view, mask, digit_starts)
+    pub = _published(published)
+    date_hits = dates.extractor().extract(view, mask, digit_starts, pub)
     quants, years = numbers.extractor().extract(norm, mask, digit_starts)
     for s, e, y in years:
         date_hits.append(dates.DateHit(s, e, f"{y:04d}", year=y))
-    dates.infer_years(date_hits)
+    dates.infer_years(date_hits, pub)
     for h in date_hits:
         add("date", h.start, h.end, date=h.date, date_alt=h.date_alt)
     for q in quants:
-        add("quantity", q.start, q.end, value=numbers.as_number(q.value), unit=q.unit,
+        # A digit string past the largest float (about 1.8e308) has no value a
+        # float can hold: null, its text kept, so the JSON stays valid.
+        value = numbers.as_number(q.value) if math.isfinite(q.value) else None
+        add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
+    append = out.append
     for h in entities.extractor().extract(view, name_block):
-        add(h.kind, h.start, h.end, canonical=h.canonical)
-    out.sort(key=Mention.sort_key)
+        s, e = h.start, h.end
+        if e > s:
+            os_, oe = span(s, e) if span else (s, e)
+            append(Mention(h.kind, os_, oe, text[os_:oe], None, None, None, None, None,
+                           h.canonical, None))
+    out.sort(key=_SORT_KEY)
     return out
+
+
+_SORT_KEY = attrgetter("start", "end", "kind")

@@ -14,13 +14,15 @@ more cheap digit-led regexes.  Everything is done on the normalised view.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
+from datetime import date as _date, timedelta
 from functools import cache
 
 import jdatetime
 
-from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
 
 _B = r"(?<![^\W_])"          # left word boundary (underscore counts as a break)
 _E = r"(?![^\W_])"
@@ -37,8 +39,17 @@ class DateHit:
     day: int | None = None
     calendar: str = "gregorian"
     needs_year: bool = False
+    same_year_cue: bool = False
     year: int | None = None    # Gregorian year stated explicitly (context for others)
     jyear: int | None = None   # Jalali year stated explicitly
+    rel: str | None = None     # past | next | this: "last November", آبان گذشته
+    since: bool = False        # a bare year after since/منذ/از: a starting point, not the event's time
+
+
+# nouns an ordinal word counts instead of days (the first week of, نیمه دوم)
+_ORDINAL_OF = frozenset({"الاسبوع", "الاسابيع", "الشهر", "العام", "السنه", "الربع", "النصف",
+                         "الثلث", "الايام", "الساعات", "هفته", "ماه", "نيمه", "سال", "week",
+                         "weeks", "quarter", "half", "month"})
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -72,25 +83,92 @@ def jalali_month_span(jy: int, jm: int) -> tuple[str, str | None] | None:
     return a, (b if b != a else None)
 
 
+def hijri_to_iso(hy: int, hm: int, hd: int) -> str | None:
+    """A Hijri date in the Gregorian calendar, by the arithmetical (tabular)
+    Islamic calendar; official calendars (Umm al-Qura, sighting) may differ
+    by a day or two, never by a month."""
+    if not (1 <= hm <= 12 and 1 <= hd <= 30 and 1 <= hy <= 3000):
+        return None
+    jdn = (hd + math.ceil(29.5 * (hm - 1)) + (hy - 1) * 354 + (3 + 11 * hy) // 30
+           + 1948440 - 1)
+    return _date.fromordinal(jdn - 1721425).isoformat()
+
+
+def hijri_month_span(hy: int, hm: int) -> tuple[str, str | None] | None:
+    first = hijri_to_iso(hy, hm, 1)
+    nxt = hijri_to_iso(hy + (hm == 12), hm % 12 + 1, 1)
+    if first is None or nxt is None:
+        return None
+    last = (_date.fromisoformat(nxt) - timedelta(days=1)).isoformat()
+    return first[:7], (last[:7] if last[:7] != first[:7] else None)
+
+
+def hijri_year_for(gy: int, hm: int) -> int:
+    """The Hijri year whose month ``hm`` begins in Gregorian year ``gy``
+    (رمضان 2019), or the nearest."""
+    guess = int((gy - 622) * 33 / 32)
+    best = guess
+    for hy in range(guess - 2, guess + 3):
+        iso = hijri_to_iso(hy, hm, 1)
+        if iso and int(iso[:4]) == gy:
+            return hy
+        if iso and abs(int(iso[:4]) - gy) < abs(int((hijri_to_iso(best, hm, 1) or "0")[:4]) - gy):
+            best = hy
+    return best
+
+
 class DateExtractor:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         months = sorted(lex.months)
         mt = trie_pattern(months)
         self.month_re = re.compile(_B + r"(?:[وبل](?=[^\W\d_]))?(?P<m>" + mt + r")" + _E)
+        self.month_scan = WordStartScan(self.month_re, r"[\W_]", r"[وبل]?(?:" + mt + r")")
         self.month2_re = re.compile(r"\s*(?:/|\()\s*(?P<m>" + mt + r")" + _E + r"\s*\)?")
+        ords = trie_pattern(sorted(lex.ordinal_days))
+        # الخامس من أكتوبر, the second of January, بين الخامس والسابع من أكتوبر
         self.ord_re = re.compile(
-            _B + r"(?P<dw>" + trie_pattern(sorted(lex.ordinal_days)) + r")\s*(?:من\s+)?$")
+            r"(?:(?:(?:ما\s+)?بين|between|from|من|از|بین)\s+(?:the\s+)?)?"
+            r"(?:" + _B + r"(?P<dw1>" + ords + r")\s*(?:و|and|to|الي|حتي|-|–|تا)\s*(?:the\s+)?|"
+            + _B + r")(?P<dw>" + ords + r")\s*(?:(?:من|of)\s+)?$")
         mods = trie_pattern(sorted(lex.cues.get("month_mod", ())))
+        # دی ماه ۱۳۹۹: ماه after a Persian month name is inside the expression
         self.right_year_re = re.compile(
-            r"(?P<mod>\s+(?:" + mods + r"))?\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنه|سال|of)\s+)?"
-            r"(?P<y>\d{4})(?![\d.,]\d|\d)")
+            r"(?:\s+ماه)?(?P<mod>\s+(?:" + mods + r"))?\s*,?\s*(?:(?:من\s+)?(?:عام|العام|سنه|سال|of)\s+)?"
+            r"(?P<y>\d{4})(?![\d.,]\d|\d)(?:\s*(?:" + trie_pattern(sorted(
+                lex.cues.get("hijri_mark", ()))) + r")(?![^\W_]))?")
+        self.rel_after_re = re.compile(
+            r"(?:\s+ماه)?\s+(?P<r>" + trie_pattern(sorted(
+                lex.cues.get("rel_past", set()) | lex.cues.get("rel_next", set())
+                | lex.cues.get("rel_this", set()))) + r")" + _E)
+        self.rel_before_re = re.compile(
+            _B + r"(?P<r>last|past|previous|next|coming|this)\s+$")
+        self.rel_kind = {}
+        for role in ("past", "next", "this"):
+            for w in lex.cues.get(f"rel_{role}", ()):
+                self.rel_kind[w] = role
+        self.since_cues = lex.cues.get("since", set())
+        rel_month = {"past": ["الشهر الماضي", "الشهر المنصرم", "ماه گذشته", "ماه پیش", "last month",
+                              "the past month"],
+                     "this": ["الشهر الجاري", "الشهر الحالي", "هذا الشهر", "این ماه", "ماه جاری",
+                              "this month"],
+                     "next": ["الشهر المقبل", "الشهر القادم", "ماه آینده", "next month"]}
+        rel_year = {"past": ["العام الماضي", "السنة الماضية", "سال گذشته", "پارسال", "last year"],
+                    "this": ["هذا العام", "العام الجاري", "العام الحالي", "امسال", "this year"],
+                    "next": ["العام المقبل", "العام القادم", "سال آینده", "next year"]}
+        self.relative = {}
+        for unit, table in (("month", rel_month), ("year", rel_year)):
+            for role, phrases in table.items():
+                for ph in phrases:
+                    self.relative[key(ph)] = (unit, role)
+        self.relative_re = re.compile(_B + r"(?P<p>" + trie_pattern(sorted(self.relative)) + r")" + _E)
         self.right_en_re = re.compile(
             r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
             r"(?:\s*(?:-|–|and|to)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?"
             r"(?:\s*,?\s*(?P<y>\d{4})(?!\d))?" + _E)
         self.same_year_re = re.compile(
             r"\s+(?:" + trie_pattern(sorted(lex.cues.get("same_year", ()))) + r")" + _E)
+        self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
         self.left_day_re = re.compile(
             r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?"
             r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*)?"
@@ -98,16 +176,18 @@ class DateExtractor:
         self.numeric_re = re.compile(
             r"(?<![\w./:\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
             r"(?![\w/]|[.\-]\d)")
-        self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?![^\W_]|[.,،/:]\d|\d)")
+        # 2019م, 1440هـ: the calendar letter glued to the year (tatweel is gone in the view)
+        self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?:م|ه)?(?![^\W_]|[.,،/:]\d|\d)")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
         self.year_cues = lex.cues.get("year_cue", set())
-        self.persian_re = re.compile(r"[پچژگ]|[\u06f0-\u06f9]")
+        self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
 
     # ------------------------------------------------------------------
-    def extract(self, view, mask: bytearray, digit_starts: list[int]) -> list[DateHit]:
+    def extract(self, view, mask: bytearray, digit_starts: list[int],
+                published: tuple[int, int | None] | None = None) -> list[DateHit]:
         text, norm = view.text, view.norm
         hits: list[DateHit] = []
-        persian = bool(self.persian_re.search(text))
+        persian = None               # looked up only for a 2-digit-year numeric date
 
         def free(s: int, e: int) -> bool:
             return not any(mask[s:e])
@@ -129,7 +209,9 @@ class DateExtractor:
             elif len(c) == 4:
                 y, mo, d = int(c), b, int(a)
                 h = self._ymd(y, mo, d)
-            elif len(a) == 2 and len(c) <= 2 and sep == "/" and persian:
+            elif len(a) == 2 and len(c) <= 2 and sep == "/" and (
+                    persian if persian is not None else
+                    (persian := bool(self.persian_re.search(text)))):
                 yy = int(a)
                 h = self._ymd(1300 + yy if yy >= 50 else 1400 + yy, b, int(c))
             if h:
@@ -137,7 +219,7 @@ class DateExtractor:
                 take(h)
 
         # 2. month names with a day and/or a year around them
-        for m in self.month_re.finditer(norm):
+        for m in self.month_scan.finditer(norm):
             if mask[m.start("m")]:
                 continue
             self._month(view, norm, m, mask, take)
@@ -152,22 +234,41 @@ class DateExtractor:
                 continue
             y = int(m.group("y"))
             pw = self._prev_word(norm, s)
-            if pw not in self.year_cues:
+            if pw not in self.year_cues and not (pw == "(" and 1300 <= y <= 1499):
                 continue
             if 1900 <= y <= 2100:
                 if self._counts_something(norm, e):
                     continue
-                take(DateHit(s, e, f"{y:04d}", year=y))
-            elif 1300 <= y <= 1499 and pw in ("سال", "در", "از", "تا"):
+                take(DateHit(s, e, f"{y:04d}", year=y, since=pw in self.since_cues))
+            elif 1300 <= y <= 1499 and (pw in ("سال", "در", "از", "تا") or pw == "("):
                 span = (y + 621, y + 622)
                 take(DateHit(s, e, f"{span[0]:04d}", f"{span[1]:04d}", jyear=y,
                              calendar="jalali"))
+        # 4. relative months and years (الشهر الماضي, last year): only against
+        # the date the text was published, when the caller knows it
+        if published is not None:
+            py, pm_ = published
+            for m in self.relative_re.finditer(norm):
+                s, e = m.span("p")
+                if not free(s, e):
+                    continue
+                unit, role = self.relative[" ".join(m.group("p").split())]
+                shift = {"past": -1, "this": 0, "next": 1}[role]
+                if unit == "year":
+                    y = py + shift
+                    take(DateHit(s, e, f"{y:04d}", year=y))
+                elif pm_ is not None:
+                    k = py * 12 + pm_ - 1 + shift
+                    take(DateHit(s, e, f"{k // 12:04d}-{k % 12 + 1:02d}", year=k // 12,
+                                 month=k % 12 + 1))
         return hits
 
     def _prev_word(self, norm: str, s: int) -> str:
         pm = self.prev_word_re.search(norm[max(0, s - 25):s])
         if not pm:
             return ""
+        if pm.group("w").endswith("("):
+            return "("
         w = pm.group("w").rstrip("-")
         if w not in self.year_cues and len(w) > 2 and w[0] in "وبلف":
             w = w[1:]
@@ -203,9 +304,10 @@ class DateExtractor:
         name = m.group("m")
         info = self.lex.months[key(name)]
         ms, me = m.start("m"), m.end("m")
+        lower = False
         if info.lang == "en":
-            if not view.text[view.span(ms, ms + 1)[0]].isupper():
-                return            # "may", "march" as words; English months are capitalised
+            # "may", "march" as words: a lower-case month needs a day or a year
+            lower = not view.text[view.span(ms, ms + 1)[0]].isupper()
             if norm[me:me + 1] == ".":
                 me_dot = me + 1
             else:
@@ -249,17 +351,42 @@ class DateExtractor:
                     d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1")
             else:
                 om = self.ord_re.search(ctx)
+                if om and self._prev_word(norm, ctx_start + om.start()) in _ORDINAL_OF:
+                    om = None          # الأسبوع الأول من ديسمبر: the first week, not the first day
                 if om:
-                    day = self.lex.ordinal_days[key(om.group("dw"))]
-                    d_start = ctx_start + om.start("dw")
+                    dw1 = om.group("dw1")
+                    both = key(f"{dw1} و{om.group('dw')}") if dw1 else None
+                    if dw1 and both in self.lex.ordinal_days:
+                        # الخامس والعشرين: one compound ordinal, not a range
+                        day = self.lex.ordinal_days[both]
+                        d_start = ctx_start + om.start("dw1")
+                    else:
+                        day = self.lex.ordinal_days[key(om.group("dw"))]
+                        d_start = ctx_start + om.start("dw")
+                        if dw1:
+                            day1 = self.lex.ordinal_days[key(dw1)]
+                            d1_start, d1_end = ctx_start + om.start("dw1"), ctx_start + om.end("dw1")
+        rel = None
         if year is None:
             ry = self.right_year_re.match(norm, me_dot)
             if ry:
                 year = int(ry.group("y"))
-                y_end = ry.end("y")
+                y_end = ry.end()
             elif self.same_year_re.match(norm, me_dot):
                 same_year = True
-        if info.ambiguous and day is None and year is None and not same_year:
+                y_end = self.same_year_re.match(norm, me_dot).end()   # مارس من العام ذاته
+            else:
+                rm = self.rel_after_re.match(norm, me_dot)
+                rb = self.rel_before_re.search(norm, max(0, ms - 12), ms)
+                if rm:
+                    rel = self.rel_kind.get(key(rm.group("r")))
+                    y_end = rm.end()          # تشرين الثاني الماضي, آبان ماه گذشته
+                elif rb and info.lang == "en":
+                    rel = self.rel_kind.get(rb.group("r"))
+        if info.calendar == "hijri" and year is None:
+            return                            # رمضان, رجب, صفر: a Hijri month only with its year
+        if (info.ambiguous or lower) and day is None and year is None and not same_year \
+                and not (rel and not lower):
             return
         if day is not None and not 1 <= day <= 31:
             return
@@ -272,12 +399,18 @@ class DateExtractor:
         if any(mask[start:end]):
             return
         cal = info.calendar
+        if cal == "jalali" and year is None:
+            # ۲۵ آبان ۱۳۹۸ written as (۱۳۹۸) in brackets after the month
+            bm = self.bracket_jyear_re.match(norm, me_dot)
+            if bm:
+                year, end = int(bm.group("y")), bm.end()
         hits = []
         for dd, s_, e_ in ([(day1, d1_start, d1_end)] if day1 is not None else []) + [(day, start, end)]:
             h = self._build(cal, year, info.month, dd, same_year)
             if h is None:
                 return
             h.start, h.end = s_, e_
+            h.rel = rel
             hits.append(h)
         if day1 is not None and month_first and hits:
             # "November 21 and 24": first span "November 21", second "24[, 2019]"
@@ -288,10 +421,24 @@ class DateExtractor:
 
     def _build(self, cal: str, year: int | None, month: int, day: int | None,
                same_year: bool) -> DateHit | None:
+        if cal == "hijri":
+            if year is None:
+                return None
+            if year >= 1800:                  # رمضان 2019: a Gregorian year
+                year = hijri_year_for(year, month)
+            if not 1300 <= year <= 1600:
+                return None
+            if day is not None:
+                iso = hijri_to_iso(year, month, day)
+                return DateHit(0, 0, iso, year=int(iso[:4])) if iso else None
+            sp = hijri_month_span(year, month)
+            if sp is None:
+                return None
+            return DateHit(0, 0, sp[0], sp[1], year=int(sp[0][:4]))
         if cal == "jalali":
             if year is None:
                 return DateHit(0, 0, None, month=month, day=day, calendar="jalali",
-                               needs_year=True)
+                               needs_year=True, same_year_cue=same_year)
             if not 1200 <= year <= 1600:
                 return None
             if day is not None:
@@ -304,7 +451,8 @@ class DateExtractor:
                 return None
             return DateHit(0, 0, sp[0], sp[1], jyear=year, calendar="jalali")
         if year is None:
-            return DateHit(0, 0, None, month=month, day=day, needs_year=True)
+            return DateHit(0, 0, None, month=month, day=day, needs_year=True,
+                           same_year_cue=same_year)
         if not 1800 <= year <= 2200:
             return None
         iso = _greg(year, month, day)
@@ -313,35 +461,97 @@ class DateExtractor:
         return DateHit(0, 0, iso, year=year)
 
 
-def infer_years(hits: list[DateHit]) -> None:
-    """Give month/day mentions without a year the year the text gives them:
-    nearest earlier explicit year, else nearest later one, else none."""
-    greg = sorted((h.start, h.year) for h in hits if h.year is not None and not h.needs_year)
-    jal = sorted((h.start, h.jyear) for h in hits if h.jyear is not None and not h.needs_year)
-    for h in hits:
+def _ym(h: DateHit) -> tuple[int, int | None] | None:
+    """(Gregorian year, month or None) of a resolved hit."""
+    if not h.date:
+        return None
+    parts = h.date.split("-")
+    return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+
+
+def _closest_year(month: int, anchor: tuple[int, int]) -> int:
+    """The year that puts ``month`` nearest the anchor month: the second of
+    January after late December 2016 is in 2017; December after January 2020
+    is in 2019."""
+    ay, am = anchor
+    return min((ay - 1, ay, ay + 1), key=lambda y: (abs(y * 12 + month - (ay * 12 + am)), y != ay))
+
+
+def _resolve_jalali(h: DateHit, jy: int) -> None:
+    if h.day is not None:
+        h.date = jalali_to_iso(jy, h.month, h.day)
+    else:
+        sp = jalali_month_span(jy, h.month)
+        if sp:
+            h.date, h.date_alt = sp
+
+
+def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None) -> None:
+    """Give month/day mentions without a year the year the text gives them.
+
+    In text order: "of the same year" takes the year of the date just before
+    it; "last/next November" (الماضي, گذشته) is the one before/after the
+    reference date (the publication date when known, else the latest date the
+    text writes out); any other month takes the year that puts it nearest
+    the date the text is telling (the nearest month-dated mention before it,
+    or a closer bare year that is not a starting point "since 2018"), else
+    the nearest written year after it. With nothing to go on, no date."""
+    hits.sort(key=lambda h: h.start)
+    explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
+    ref = published
+    if ref is None and explicit:
+        ref = max(explicit, key=lambda t: (t[0], t[1] or 0))
+    for i, h in enumerate(hits):
         if not h.needs_year:
             continue
-        pool = jal if h.calendar == "jalali" else greg
+        prev = [hits[j] for j in range(i - 1, -1, -1) if _ym(hits[j])]
         y = None
-        for s, yy in pool:
-            if s < h.start:
-                y = yy
+        if h.rel and ref is not None:
+            ry, rm = ref
+            rm = rm or 12
+            if h.calendar == "jalali":
+                # the Jalali month's first Gregorian month stands for it
+                g = jalali_month_span(ry - 621, h.month)
+                gm = int(g[0][5:]) if g else h.month
             else:
-                if y is None:
-                    y = yy
-                break
+                gm = h.month
+            y = {"past": ry if gm < rm else ry - 1, "next": ry if gm > rm else ry + 1,
+                 "this": ry}[h.rel]
+            if h.calendar == "jalali":
+                y = y - 621 if gm >= 3 else y - 622
+        elif h.rel is None:
+            same = next((p for p in prev), None) if h.same_year_cue else None
+            if same is not None:
+                y = _ym(same)[0]
+                if h.calendar == "jalali":
+                    # خرداد همان سال: the Jalali year of the date before it
+                    y = same.jyear if same.jyear else (
+                        y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
+            else:
+                dated = next((p for p in prev if _ym(p)[1] is not None), None)
+                bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
+                if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
+                    y = _ym(bare)[0]
+                elif dated is not None:
+                    y = _closest_year(h.month if h.calendar != "jalali" else
+                                      _jalali_gmonth(h.month), _ym(dated))
+                else:
+                    later = next((p for p in hits[i + 1:] if not p.needs_year and _ym(p)), None)
+                    y = _ym(later)[0] if later is not None else None
+                if y is not None and h.calendar == "jalali":
+                    y = y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622
         if y is None:
             h.date = None
             continue
         if h.calendar == "jalali":
-            if h.day is not None:
-                h.date = jalali_to_iso(y, h.month, h.day)
-            else:
-                sp = jalali_month_span(y, h.month)
-                if sp:
-                    h.date, h.date_alt = sp
+            _resolve_jalali(h, y)
         else:
             h.date = _greg(y, h.month, h.day)
+
+
+def _jalali_gmonth(jm: int) -> int:
+    """The Gregorian month a Jalali month mostly falls in (فروردین ~ April)."""
+    return (jm + 2) % 12 + 1
 
 
 @cache

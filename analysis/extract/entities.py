@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import csv
 import re
+from operator import attrgetter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..paths import PATHS
-from .lexicon import key, trie_pattern
+from .lexicon import WordStartScan, key, trie_pattern
 
 GAZETTEER_DIR: Path = PATHS.gazetteer
 
@@ -35,7 +36,7 @@ URL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z0-9_]{2,30})")
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityHit:
     start: int       # normalised offsets
     end: int
@@ -86,6 +87,7 @@ class EntityExtractor:
             ctx = "|".join(key(c) for c in r["context"].split("|") if c.strip())
             self.guards[key(r["alias"])] = (ident, re.compile(ctx))
         self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
+        self._decide: dict = {}
         names = set(self.alias) | set(self.guards)
         # Names that start with ال lose it after لل (للدولة الإسلامية): their
         # stripped forms join the trie but only count after a لل prefix.
@@ -99,8 +101,28 @@ class EntityExtractor:
         self.re = re.compile(
             r"(?<![^\W_])(?P<pre>" + _PREFIX + r")??(?:(?P<n>" + tp + r")|(?<=لل)(?P<n2>" + tps + r"))"
             r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
+        self.scan = WordStartScan(self.re, r"[\W_]",
+                                  r"(?:" + _PREFIX + r")?(?:" + tp + r"|" + tps + r")")
         self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
                            if self.blocked else None)
+
+    def _decision(self, g: str, name: str, suf: str | None):
+        """What a matched spelling is: False (not a mention), or (id, the
+        exact spelling required or None, the guard's context regex or None)."""
+        k = " ".join(name.replace("_", " ").split())
+        if g == "n2":
+            k = self.stripped[k]
+        d = False
+        if not (suf and (name.isascii() or (len(name) <= 3 and suf not in _SHORT_SUFFIXES))):
+            entry = self.alias.get(k)
+            if entry is not None:
+                d = (entry[0], entry[1], None)
+            elif k in self.guards:
+                ident, ctx_re = self.guards[k]
+                d = (ident, None, ctx_re)
+        if len(self._decide) < 100_000:
+            self._decide[(g, name, suf)] = d
+        return d
 
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None) -> list[EntityHit]:
         norm, text = view.norm, view.text
@@ -118,41 +140,53 @@ class EntityExtractor:
             handle_spans.append(m.span())
             if ident:
                 hits.append(EntityHit(m.start(), m.end(), self.kinds[ident], ident))
+        # Names recur: what a matched spelling means (its id, whether it must
+        # match case exactly, whether it is guarded) is worked out once per
+        # spelling and kept; per hit only the checks that depend on where it
+        # stands are left. Spans closed to names are marked in a byte mask.
+        badmask = None
+        if bad:
+            badmask = bytearray(len(norm) + 1)
+            for a_, b_ in bad:
+                badmask[a_:b_] = b"\x01" * (b_ - a_)
+        handlemask = None
+        if handle_spans:
+            handlemask = bytearray(len(norm) + 1)
+            for a_, b_ in handle_spans:
+                handlemask[a_:b_] = b"\x01" * (b_ - a_)
+        decide = self._decide
+        kinds = self.kinds
         for m in self.re.finditer(norm):
-            g = "n" if m.group("n") is not None else "n2"
-            k = " ".join(m.group(g).replace("_", " ").split())
-            if g == "n2":
-                k = self.stripped[k]
+            n, suf = m.group("n", "suf")
+            g = "n" if n is not None else "n2"
+            d = decide.get((g, m.group(g), suf))
+            if d is None:
+                d = self._decision(g, m.group(g), suf)
+            if d is False:
+                continue
             s, e = m.span(g)
-            # (most texts have no links or handles: skip the checks then)
-            if (bad and _inside(s, e, bad)) or (handle_spans and _overlaps(s, e, handle_spans)):
+            if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
-            suf = m.group("suf") or ""
-            name = m.group(g)
-            if suf and (name.isascii() or (len(name) <= 3 and suf not in _SHORT_SUFFIXES)):
+            if handlemask is not None and handlemask.find(1, s, e) != -1 \
+                    and _overlaps(s, e, handle_spans):
                 continue
-            entry = self.alias.get(k)
-            if entry is None:
-                guard = self.guards.get(k)
-                if guard is None:
-                    continue
-                ident, ctx_re = guard
+            ident, exact, ctx_re = d
+            if ctx_re is not None:
                 window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
-                if not ctx_re.search(window):
+                if not ctx_re.search(window) and not _capitalised_inside(view, s, e):
                     # decided below: a name in a list of other platforms counts
-                    pending.append(EntityHit(s, e, self.kinds[ident], ident))
+                    pending.append(EntityHit(s, e, kinds[ident], ident))
                     continue
-            else:
-                ident, exact = entry
-                if exact is not None:
-                    os_, oe = view.span(s, e)
-                    if text[os_:oe] != exact:
-                        continue
-            hits.append(EntityHit(s, e, self.kinds[ident], ident))
+            elif exact is not None:
+                os_, oe = view.span(s, e)
+                if text[os_:oe] != exact:
+                    continue
+            hits.append(EntityHit(s, e, kinds[ident], ident))
         hits += _listed(pending, hits, norm)
-        return _drop_appositions(sorted(hits, key=lambda h: (h.start, h.end)), norm)
+        return _drop_appositions(sorted(hits, key=_BY_SPAN), norm)
 
 
+_BY_SPAN = attrgetter("start", "end")
 _LIST_GAP = re.compile(r"^[\s,،؛;/]*(?:(?:و|and|or|یا|أو|او)\s*)?$")
 
 
@@ -180,7 +214,9 @@ def _listed(pending: list[EntityHit], hits: list[EntityHit], norm: str) -> list[
     return accepted
 
 
-_APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*$")
+# between a description and its name: quotes, brackets, and at most one
+# nisba adjective (مكتب التحقيقات الفيدرالي الأمريكي «إف بي آي»)
+_APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*(?:ال[^\W\d_]+ي[\s\"'«»“”()]+)?$")
 
 
 def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
@@ -191,13 +227,25 @@ def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if (nxt is not None and nxt.canonical == h.canonical and nxt.start >= h.end
-                and len(norm[h.end:nxt.start]) <= 4 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
+                and len(norm[h.end:nxt.start]) <= 16 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
                 and (h.end - h.start) > (nxt.end - nxt.start)
                 and _latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
                 and not norm.startswith("@", nxt.start)):
             continue  # a name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its @handle, is two
         out.append(h)
     return out
+
+
+def _capitalised_inside(view, s: int, e: int) -> bool:
+    """A Latin name written with a capital inside a sentence (", and Riot's
+    developers"): a proper name, not the common word (a riot, hoop)."""
+    os_, oe = view.span(s, e)
+    text = view.text
+    word = text[os_:oe]
+    if not (word.isascii() and word[:1].isupper()):
+        return False
+    before = text[max(0, os_ - 3):os_].rstrip(" \t\"'“‘(«")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _latin(s: str) -> bool:

@@ -99,19 +99,29 @@ def evaluate(pairs: Iterable[tuple[str, list[dict]]], extract_fn=None) -> dict:
 
     Returns ``by_kind`` and ``by_kind_lang`` DataFrames (tp, fp, fn,
     precision, recall, f1), ``quantity_attrs`` (unit and per accuracy on
-    matched quantities), and ``misses`` / ``spurious`` lists (each record with
-    ``doc`` index and ``lang`` added).
+    matched quantities), ``units`` (the same per language: matched, unit_right,
+    per_right), and ``misses`` / ``spurious`` / ``wrong_unit`` lists (each
+    record with ``doc`` index and ``lang`` added; a wrong unit is the gold
+    record with the extracted ``unit`` as ``got_unit``).
     """
     if extract_fn is None:
         from . import extract as extract_fn
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    misses, spurious = [], []
-    unit_ok = per_ok = qmatched = 0
+    units: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])   # matched, unit ok, per ok
+    misses, spurious, wrong_unit = [], [], []
     for doc, (text, gold) in enumerate(pairs):
         pred = [m.to_dict() if hasattr(m, "to_dict") else m for m in extract_fn(text)]
         r = score(pred, gold)
         for p, g in r["pairs"]:
-            counts[(g["kind"], language_at(text, g["start"]))][0] += 1
+            lang = language_at(text, g["start"])
+            counts[(g["kind"], lang)][0] += 1
+            if g["kind"] == "quantity":
+                u = units[lang]
+                u[0] += 1
+                u[1] += p.get("unit") == g.get("unit")
+                u[2] += p.get("per") == g.get("per")
+                if p.get("unit") != g.get("unit"):
+                    wrong_unit.append({**g, "doc": doc, "lang": lang, "got_unit": p.get("unit")})
         for p in r["spurious"]:
             lang = language_at(text, p["start"])
             counts[(p["kind"], lang)][1] += 1
@@ -120,10 +130,6 @@ def evaluate(pairs: Iterable[tuple[str, list[dict]]], extract_fn=None) -> dict:
             lang = language_at(text, g["start"])
             counts[(g["kind"], lang)][2] += 1
             misses.append({**g, "doc": doc, "lang": lang})
-        qmatched += r["quantity_matched"]
-        if r["quantity_matched"]:
-            unit_ok += round(r["unit_accuracy"] * r["quantity_matched"])
-            per_ok += round(r["per_accuracy"] * r["quantity_matched"])
 
     def frame(rows: dict) -> pd.DataFrame:
         recs = []
@@ -142,10 +148,17 @@ def evaluate(pairs: Iterable[tuple[str, list[dict]]], extract_fn=None) -> dict:
         for i in range(3):
             a[i] += v[i]
     by_kind = frame(agg).drop(columns="lang")
+    qmatched = sum(u[0] for u in units.values())
+    unit_ok = sum(u[1] for u in units.values())
+    per_ok = sum(u[2] for u in units.values())
     attrs = pd.DataFrame([{
         "matched_quantities": qmatched,
         "unit_accuracy": unit_ok / qmatched if qmatched else float("nan"),
         "per_accuracy": per_ok / qmatched if qmatched else float("nan"),
     }])
+    unit_frame = pd.DataFrame(
+        [(lang, m, uo, po) for lang, (m, uo, po) in sorted(units.items())],
+        columns=["lang", "matched", "unit_right", "per_right"])
     return {"by_kind": by_kind, "by_kind_lang": by_kl, "quantity_attrs": attrs,
-            "misses": misses, "spurious": spurious}
+            "units": unit_frame, "misses": misses, "spurious": spurious,
+            "wrong_unit": wrong_unit}

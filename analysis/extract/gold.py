@@ -1,7 +1,9 @@
 """The hand-curated gold for the information extractor: loading and checking.
 
-The gold lives in ``data/gold/extract/`` (``articles/`` for the corpus,
-``general/`` for short texts written for the purpose). Usage:
+The gold lives in ``data/gold/extract/``, one folder per set (``articles/``
+for the corpus, ``general/`` for short texts written for the purpose,
+``heldout/`` and any later folder for texts kept out of the design loop);
+sets are found by folder, so a new one needs no code. Usage:
 
     python -m analysis.extract.gold          # validate everything, print counts
     python -m analysis.extract.gold -v       # also list every resolved record
@@ -28,11 +30,8 @@ from collections import Counter
 from datetime import date as _date
 from pathlib import Path
 
-from ..paths import PATHS
+from ..paths import PATHS, Paths
 
-RAW_DIR = PATHS.raw
-ARTICLES_DIR = PATHS.gold / "articles"
-GENERAL_DIR = PATHS.gold / "general"
 
 KEYS = ("kind", "text", "occurrence", "value", "unit", "qualifier", "per", "date", "canonical")
 OPTIONAL_KEYS = {"date_alt"}          # only on date records (Jalali month without day)
@@ -177,49 +176,123 @@ def validate_record(rec: dict) -> list[str]:
     return errs
 
 
-HELDOUT_DIR = PATHS.gold / "heldout"
-SETS = ("articles", "general", "heldout")
+# Every folder of data/gold/extract/ is a gold set, found by name: a new
+# folder (a fresh held-out set) is checked, scored and shown in Methods with no
+# code change. In a folder, X.jsonl is the gold for X.txt beside it, or for
+# data/raw/X.txt when there is none beside it (the corpus articles).
+FIRST_RUN_SUFFIX = "-first-run.csv"
 
 
-def gold_pairs() -> list[tuple[str, Path, Path]]:
-    """(set name, jsonl path, text path) for every gold file; missing partners raise."""
+def discover_sets(paths: Paths = PATHS) -> list[str]:
+    """The gold sets: every folder of ``data/gold/extract/`` holding gold or
+    texts, ``articles`` first, then by name (general, heldout, heldout2, ...)."""
+    root = paths.gold
+    if not root.is_dir():
+        return []
+    names = [d.name for d in root.iterdir()
+             if d.is_dir() and not d.name.startswith((".", "_"))
+             and (any(d.glob("*.jsonl")) or any(d.glob("*.txt")))]
+    return sorted(names, key=lambda n: (n != "articles", n))
+
+
+def first_run_path(set_name: str, paths: Paths = PATHS) -> Path:
+    """Where a set's first run is recorded (``<set>-first-run.csv``, columns
+    set, kind, lang, tp, fp, fn): the unchanged extractor's score on it."""
+    return paths.gold / f"{set_name}{FIRST_RUN_SUFFIX}"
+
+
+def gold_pairs(paths: Paths = PATHS) -> list[tuple[str, Path, Path]]:
+    """(set name, jsonl path, text path) for every gold file; a text with no
+    gold beside it is listed too (with its missing jsonl path) so the checker
+    names it."""
     pairs = []
-    for jl in sorted(ARTICLES_DIR.glob("*.jsonl")):
-        pairs.append(("articles", jl, RAW_DIR / (jl.stem + ".txt")))
-    for set_name, folder in (("general", GENERAL_DIR), ("heldout", HELDOUT_DIR)):
+    for set_name in discover_sets(paths):
+        folder = paths.gold / set_name
         for jl in sorted(folder.glob("*.jsonl")):
-            pairs.append((set_name, jl, jl.with_suffix(".txt")))
+            beside = jl.with_suffix(".txt")
+            pairs.append((set_name, jl, beside if beside.exists() else paths.raw / beside.name))
         for txt in sorted(folder.glob("*.txt")):
             if not txt.with_suffix(".jsonl").exists():
                 pairs.append((set_name, txt.with_suffix(".jsonl"), txt))
     return pairs
 
 
-def load_set(set_name: str) -> list[tuple[str, str, list[dict]]]:
+def load_set(set_name: str, paths: Paths = PATHS) -> list[tuple[str, str, list[dict]]]:
     """(document name, text, resolved gold records) for one gold set."""
     out = []
-    for s, jl, txt in gold_pairs():
+    for s, jl, txt in gold_pairs(paths):
         if s == set_name:
             text = txt.read_text(encoding="utf-8")
             out.append((jl.stem, text, load_gold(jl, text)))
     return out
 
 
-def check_all(verbose: bool = False) -> tuple[list[str], dict]:
+def load_sets(paths: Paths = PATHS) -> dict[str, list[tuple[str, str, list[dict]]]]:
+    """Every gold set by name, in ``discover_sets`` order."""
+    return {name: load_set(name, paths) for name in discover_sets(paths)}
+
+
+LEGACY_FIRST_RUN = "blind-run.csv"     # articles and general, all languages together
+SETS_TABLE = "sets.csv"                # set, role, description
+ROLES = ("tuned", "held-out")
+
+
+def first_runs(paths: Paths = PATHS) -> list[dict]:
+    """Every recorded first run, as rows ``set, kind, lang, tp, fp, fn, note``
+    (ints for the counts; ``lang`` is ``all`` where the record has none).
+
+    Read from ``blind-run.csv`` (the articles and general sets) and from each
+    ``<set>-first-run.csv``, so a new set's first run is shown once its file
+    is there."""
+    import csv
+    files = [paths.gold / LEGACY_FIRST_RUN] + [first_run_path(n, paths) for n in discover_sets(paths)]
+    rows = []
+    for f in files:
+        if not f.is_file():
+            continue
+        with open(f, encoding="utf-8", newline="") as fh:
+            for i, r in enumerate(csv.DictReader(fh), 2):
+                try:
+                    rows.append({"set": r["set"], "kind": r["kind"], "lang": r.get("lang") or "all",
+                                 "tp": int(r["tp"]), "fp": int(r["fp"]), "fn": int(r["fn"]),
+                                 "note": r.get("note") or ""})
+                except (KeyError, TypeError, ValueError):
+                    raise GoldError(f"{f.name}:{i}: a first-run row needs set, kind, tp, fp, fn "
+                                    f"(and lang), got {dict(r)!r}") from None
+    return rows
+
+
+def set_roles(paths: Paths = PATHS) -> dict[str, dict[str, str]]:
+    """Each set's role (``tuned``: used to design or tune the extractor;
+    ``held-out``: never used to change it) and description, from
+    ``sets.csv``. A folder not listed there is held-out: a new set is presumed
+    unseen until someone records that it was used."""
+    import csv
+    listed: dict[str, dict[str, str]] = {}
+    table = paths.gold / SETS_TABLE
+    if table.is_file():
+        with open(table, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                listed[r["set"]] = {"role": r["role"], "description": r["description"]}
+    return {name: listed.get(name, {"role": "held-out", "description": ""})
+            for name in discover_sets(paths)}
+
+
+def check_all(verbose: bool = False, paths: Paths = PATHS) -> tuple[list[str], dict]:
     errors: list[str] = []
-    counts: dict[str, Counter] = {name: Counter() for name in SETS}
+    counts: dict[str, Counter] = {name: Counter() for name in discover_sets(paths)}
     langs = Counter()
-    for set_name, jl, txt in gold_pairs():
+    for set_name, jl, txt in gold_pairs(paths):
         if not jl.exists():
             errors.append(f"{txt.name}: no gold file {jl.name}")
             continue
         if not txt.exists():
             errors.append(f"{jl.name}: text file {txt} not found")
             continue
-        if set_name in ("general", "heldout"):
+        if set_name != "articles":
             m = re.match(r"^\d{2}_(ar|fa|en)_[a-z0-9_]+$", jl.stem)
             if not m:
-                errors.append(f"{jl.name}: general files must be named NN_<ar|fa|en>_<topic>")
+                errors.append(f"{set_name}/{jl.name}: gold texts must be named NN_<ar|fa|en>_<topic>")
             elif set_name == "general":
                 langs[m.group(1)] += 1
         text = txt.read_text(encoding="utf-8")
@@ -243,6 +316,13 @@ def check_all(verbose: bool = False) -> tuple[list[str], dict]:
             counts[set_name][rec.get("kind")] += 1
             if verbose:
                 print(f"{jl.name}\t{rec['start']}\t{rec['end']}\t{rec['kind']}\t{rec['text']}")
+    for name, info in set_roles(paths).items():
+        if info["role"] not in ROLES:
+            errors.append(f"{SETS_TABLE}: set {name!r} has role {info['role']!r}, not one of {ROLES}")
+    try:
+        first_runs(paths)
+    except GoldError as exc:
+        errors.append(str(exc))
     n_general = sum(langs.values())
     if n_general < 18:
         errors.append(f"only {n_general} general texts (need >= 18)")

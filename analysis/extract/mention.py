@@ -8,7 +8,7 @@ KEYS = ("kind", "start", "end", "text", "value", "unit", "qualifier", "per",
         "date", "canonical")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     kind: str                      # quantity | date | platform | organization | person
     start: int                     # Python str offsets into the original text

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
 
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
@@ -24,12 +24,21 @@ from .lexicon import Lexicon, key, lexicon, trie_pattern
 DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:،\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+          # 40 000, 1 200 000: groups of three after a space (in the view a
+          # no-break, narrow no-break or thin space is a space too)
+          r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,،]\d|\d)"
           r"|\d+(?:\.\d+)?")
+# $4.2m, 10k, €3bn: a multiplier glued to the digits (m and b only after a
+# currency sign, where they cannot be metres or bytes)
+SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+_SUFFIX_RE = r"(?P<sfx>bn|mn|m|k|b)(?![^\W_])"
 # A number may not continue a word, a decimal, a path, a time or a handle.
 _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
 _DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
+# a word that joins clauses: a rate or qualifier past it belongs to the next one
+_NOT_A_JOIN = r"(?!(?:و|ف|ثم|او|أو|لكن|که|ولی|and|or|but|while)(?![^\W_]))"
 
 
 @dataclass
@@ -80,19 +89,22 @@ class QuantityExtractor:
         dual_re = trie_pattern(sorted(lex.dual_units))
         self.anchor_re = re.compile(
             _LEFT + r"(?P<pre>[وفبلك])?"
-            r"(?:(?P<d>" + DIGITS + r")(?P<s>s(?![^\W_]))?" + _DIGIT_END
+            r"(?:(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
             + r"|(?P<w>" + self.word_re + r")(?![^\W_])"
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))")
         # The same split in two for scanning a whole text fast: digits are
         # found from the digit runs the caller already has (a \d-led regex is
         # cheap; a lookbehind-led alternation is not), words by one trie pass.
         self.digit_re = re.compile(
-            r"(?P<d>" + DIGITS + r")(?P<s>s(?![^\W_]))?" + _DIGIT_END
+            r"(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
             + r"(?P<pre>(?!))?(?P<w>(?!))?(?P<dual>(?!))?")
+        word_pre = r"[وفبلك]|[وفب]?ال"
         self.word_anchor_re = re.compile(
-            _LEFT + r"(?P<pre>[وفبلك])??"
+            _LEFT + r"(?P<pre>" + word_pre + r")??"
             r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
-            + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?")
+            + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
+        self.word_scan = WordStartScan(self.word_anchor_re, r"[^\w.,/:@#+\-]",
+                                       r"(?:" + word_pre + r")?(?:" + self.word_re + r"|" + dual_re + r")")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
             r"(?P<c>\s*,?\s*(?:و|and(?=\s))\s*|\s*,\s*|\s+|-)"
@@ -101,7 +113,7 @@ class QuantityExtractor:
         self.half_re = re.compile(r"\s*(?:و|and)\s*(?:a\s+)?(?:نصف|نيم|half)(?![^\W_])")
         self.percent_re = re.compile(
             r"\s*(?:" + trie_pattern(sorted(lex.percent_words)) + r")(?![^\W_])")
-        self.word_after_re = re.compile(r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r")")
+        self.word_after_re = re.compile(r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r")(?:'s)?")
         self.qual_before_re = re.compile(
             r"(?:^|(?<![^\W_]))[وفب]?(?P<q>" + trie_pattern(sorted(lex.qual_before))
             + r")\s*(?:\$|us\$)?\s*$")
@@ -116,11 +128,46 @@ class QuantityExtractor:
             r"(?:^|(?<![^\W_]))(?:ما\s+)?(?:بين|between)\s*$")
         self.range_join_re = re.compile(
             r"\s*(?P<c>و|and(?=\s)|الي|to(?=\s)|تا(?=\s)|حتي(?=\s)|-|–)\s*")
+        self.qual_far_re = re.compile(
+            r"(?:^|(?<![^\W_]))[وف]?(?P<q>" + trie_pattern(sorted(lex.qual_far))
+            + r")(?![^\W_])(?P<gap>[^\d.,،؛;:!?()\n]*)$")
+        self.qual_after_far_re = re.compile(
+            r"(?:\s+" + _NOT_A_JOIN + r"[^\W\d_]+){1,2}?\s*,?\s*(?P<q>" + trie_pattern(sorted(lex.qual_after))
+            + r")(?![^\W_])")
+        self.per_after_far_re = re.compile(
+            r"(?:\s+" + _NOT_A_JOIN + r"[^\W\d_]+){1,3}?\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after))
+            + r")(?![^\W_])")
+        self.neg_re = re.compile(r"(?:^|(?<![^\W_]))[وف]?(?:" + trie_pattern(sorted(
+            lex.cues.get("negation", ()))) + r")\s+[وف]?$")
+        self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
+            lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
+        self.anaphor_before = lex.cues.get("anaphor_before", set())
+        self.hyphen_word_re = re.compile(r"-(" + WORD_CHARS + r")")
+        self.word_re_any = re.compile(WORD_CHARS)
+        self.number_of_re = re.compile(
+            r"(?:^|(?<![^\W_]))(?:" + trie_pattern(sorted(lex.cues.get("number_of", ())))
+            + r")\s+(?P<w>" + WORD_CHARS + r")")
+        self.fraction_re = re.compile(r"[\s-](?:quarters?|thirds?|fifths?|halves)(?![^\W_])")
+        symbols = sorted(k for k in lex.units if any(c in k for c in "$€£"))
+        self.currency_re = re.compile(
+            r"(?:^|(?<![^\W_]))(?P<c>" + "|".join(re.escape(x) for x in symbols) + r")\s?$")
+        months = trie_pattern(sorted(lex.months))
+        self.count_before_month_re = re.compile(
+            r"\s+(?:في|في|in|during|خلال|در|ب)\s+(?:" + months + r")(?![^\W_])")
         self.ordinal_markers = lex.cues.get("ordinal_marker", set())
+        self._unit_cache: dict[str, str | None] = {}
+        # cheap hints: a qualifier right before a number ends with one of
+        # these words; a far one or a rate word before it must occur in the window
+        self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
+        self.qual_far_hint = re.compile(trie_pattern(sorted(lex.qual_far)))
+        self.per_before_words = tuple(sorted(lex.per_before))
+        self.number_of_words = tuple(sorted(lex.cues.get("number_of", ())))
         self.year_cues = lex.cues.get("year_cue", set())
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
+        if " " in s:
+            return float(s.replace(" ", ""))
         if "،" in s:
             return float(s.replace("،", ""))
         if "," in s and "." in s:
@@ -207,7 +254,7 @@ class QuantityExtractor:
                     trailing = a.value
                     ok = True
             elif a.kind == "hundred":
-                if conn == "space" and prev.is_word and 1 <= cur <= 9 and cur == prev.value:
+                if conn == "space" and 1 <= cur <= 9 and cur == prev.value:
                     cur *= 100
                     ok = True
                 elif conn == "and" and cur == 0 and total > 0 and last_scale > 100:
@@ -234,8 +281,9 @@ class QuantityExtractor:
                         elif pv in _TENS and cur % 100 == pv and 1 <= v <= 9:
                             cur += v          # بیست و یک
                             ok = True
-                    elif a.is_word and prev.kind == "hundred" and cur % 100 == 0 and v < 100:
-                        cur += v              # one hundred and five
+                    elif (prev.kind == "hundred" and cur % 100 == 0 and v < 100
+                          and (a.is_word or conn == "and")):
+                        cur += v              # one hundred and five, ٣ مئة و٢١
                         ok = True
                 elif (conn in ("space", "hyphen") and a.is_word and prev.is_word
                       and a.lang == "en" and prev.value in _TENS and 1 <= v <= 9
@@ -268,7 +316,18 @@ class QuantityExtractor:
     # ------------------------------------------------------------------
     def unit_of(self, word: str) -> str | None:
         """Unit for a noun form: plural/broken plural listed, accusative -ا,
-        Persian -ها/-های/-ی and a leading ال stripped here."""
+        Persian -ها/-های/-ی and a leading ال stripped here (kept per form:
+        the same nouns recur in every text)."""
+        try:
+            return self._unit_cache[word]
+        except KeyError:
+            pass
+        u = self._unit_of(word)
+        if len(self._unit_cache) < 200_000:
+            self._unit_cache[word] = u
+        return u
+
+    def _unit_of(self, word: str) -> str | None:
         units = self.lex.units
         w = key(word)
         if w in units:
@@ -288,10 +347,20 @@ class QuantityExtractor:
         return None
 
     def _unit_after(self, norm: str, pos: int) -> tuple[str | None, int]:
-        """Counted noun after the numeral: (unit, end of noun) or (None, pos)."""
+        """Counted noun after the numeral: (unit, end of noun) or (None, pos).
+
+        Arabic and Persian put the noun right after the number (or after من /
+        از: ``9 من أكبر منصات``); English may put adjectives between
+        (``eight other online service providers``). A preposition, a verb or
+        the start of a rate (``300 bans a day``: ``a day`` is a rate, not the
+        noun) ends the search; a hyphen compound (``10-year``) is its noun."""
+        hm = self.hyphen_word_re.match(norm, pos)
+        if hm:
+            u = self.unit_of(hm.group(1))
+            return (u, hm.end(1)) if u else (None, pos)
         words = []
         p = pos
-        for _ in range(4):
+        for _ in range(6):
             m = self.word_after_re.match(norm, p)
             if not m:
                 break
@@ -306,12 +375,14 @@ class QuantityExtractor:
                 return self.lex.units[two], words[1][2]
         first = words[0][0]
         if first in ("من", "of", "از"):
-            cands = words[1:3]
+            cands = words[1:6]
         elif first.isascii():
-            cands = words[:3]          # English puts adjectives before the noun
+            cands = words[:5]          # English puts adjectives before the noun
         else:
             cands = words[:1]
         for w, _s, e in cands:
+            if w in _NOUN_PHRASE_ENDS:
+                break
             u = self.unit_of(w)
             if u:
                 return u, e
@@ -319,16 +390,75 @@ class QuantityExtractor:
                 break
         return None, pos
 
-    def _qualifier_before(self, norm: str, start: int) -> str | None:
-        ctx = norm[max(0, start - 40):start]
-        m = self.qual_before_re.search(ctx)
-        if m:
-            return self.lex.qual_before.get(" ".join(m.group("q").split()))
+    def unit_before(self, norm: str, start: int, floor: int) -> str | None:
+        """The nearest counted noun before ``start`` (back to ``floor``, the
+        sentence start), for a number whose noun went before it or was left
+        out: ``uploads rose from 150``, ``Pro-ISIS channels ... grew from 37``.
+        Durations and percentages are never borrowed."""
+        lo = max(floor, start - 160)
+        counted = None
+        window = norm[lo:start]
+        if any(w in window for w in self.number_of_words):
+            for counted in self.number_of_re.finditer(norm, lo, start):
+                pass
+        if counted is not None:
+            # عدد المشتركين, the number of followers: the noun after it is counted
+            u = self.unit_of(counted.group("w"))
+            if u and u not in _NOT_BORROWED:
+                return u
+        words = self.word_re_any.findall(norm, lo, start)
+        for w in reversed(words[-14:]):
+            u = self.unit_of(w)
+            if u and u not in _NOT_BORROWED:
+                return u
         return None
 
+    def _currency_before(self, norm: str, start: int) -> str | None:
+        m = self.currency_re.search(norm, max(0, start - 5), start)
+        return self.lex.units[m.group("c")] if m else None
+
+    def _qualifier_before(self, norm: str, start: int) -> str | None:
+        """The qualifier right before a number (``أكثر من 100``), or one that
+        governs it from further back in its clause (``تخطّى عدد المتابعين
+        3000``, ``لم تتجاوز نسبة الحسابات ... 8.5``); a negation before it
+        turns at least into at most and back."""
+        ctx = norm[max(0, start - 40):start]
+        m = None
+        last = ctx.rstrip(" \t$").rsplit(None, 2)
+        if last and last[-1] == "us" and len(last) > 1:
+            last.pop()                        # about US$ 5
+        if last and (last[-1] in self.qual_last_words or last[-1][1:] in self.qual_last_words):
+            m = self.qual_before_re.search(ctx)
+        q = None
+        if m:
+            q = self.lex.qual_before.get(" ".join(m.group("q").split()))
+            qs = m.start("q")
+        elif self.qual_far_hint.search(norm, max(0, start - 90), start):
+            ctx = norm[max(0, start - 90):start]
+            m = self.qual_far_re.search(ctx)
+            if m and len(m.group("gap").split()) <= 7:
+                q = self.lex.qual_far.get(" ".join(m.group("q").split()))
+                qs = m.start("q")
+        if q is None:
+            return None
+        neg = self.neg_re.search(ctx, 0, qs)
+        if neg and q in _NEGATED:
+            q = _NEGATED[q]
+        return q
+
     def _prev_word(self, norm: str, start: int) -> str:
-        m = self.prev_word_re.search(norm[max(0, start - 30):start])
-        return m.group("w") if m else ""
+        """The run of non-space, non-digit characters before ``start`` (past
+        spaces), as ``[^\\s\\d]+\\s*$`` would find it, without a regex search."""
+        parts = norm[max(0, start - 30):start].rsplit(None, 1)
+        if not parts:
+            return ""
+        tok = parts[-1]
+        if tok[-1].isdigit():
+            return ""
+        i = len(tok)
+        while i and not tok[i - 1].isdigit():
+            i -= 1
+        return tok[i:]
 
     # ------------------------------------------------------------------
     def anchors(self, norm: str, digit_starts: list[int]) -> list[re.Match]:
@@ -345,7 +475,7 @@ class QuantityExtractor:
             m = self.digit_re.match(norm, p)
             if m:
                 found.append(m)
-        found.extend(self.word_anchor_re.finditer(norm))
+        found.extend(self.word_scan.finditer(norm))
         found.sort(key=lambda m: m.start())
         return found
 
@@ -364,7 +494,30 @@ class QuantityExtractor:
                 continue
             out.extend(q)
             pos_done = max(x.end for x in q)
+        self._borrow_units(norm, out)
         return out, years
+
+    def _borrow_units(self, norm: str, qs: list[Quantity]) -> None:
+        """A number with no noun of its own counts what the text was counting:
+        ``some 235,000 more``, ``4,500 of them`` (the previous quantity's
+        noun, even a sentence back), ``4,812 posts ... or about 115 a day``
+        (the previous quantity's in the same sentence), ``uploads rose from
+        150`` (the nearest noun before it in the sentence)."""
+        prev: Quantity | None = None
+        for q in qs:
+            if q.unit is None:
+                floor = _sentence_start(norm, q.start)
+                u = None
+                if prev is not None and (prev.end >= floor or (
+                        q.start - prev.end < 400 and (self.anaphor_re.match(norm, q.end)
+                                                      or self._prev_word(norm, q.start)
+                                                      in self.anaphor_before))):
+                    u = prev.unit
+                if u is None:
+                    u = self.unit_before(norm, q.start, floor)
+                q.unit = u
+            if q.unit is not None and q.unit not in _NOT_BORROWED:
+                prev = q
 
     def _quantity_at(self, norm, m, mask, years, allow_range=True):
         lex = self.lex
@@ -378,31 +531,52 @@ class QuantityExtractor:
         first = self._atom(m, norm)
         if first is None:
             return None
-        prev = self._prev_word(norm, first.start)
+        pre = m.group("pre") or ""
+        prev = self._prev_word(norm, m.start())
         if prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers:
             return None     # المادة 12, الـ 11, No. 5
+        if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
+            return None     # "several hundred", "thousand" alone: no numeral
         ph = self.parse_phrase(norm, first)
         if ph is None:
             return None
         if any(mask[a.start] for a in ph.atoms):
             return None
+        if self.fraction_re.match(norm, ph.end):
+            return None     # three-quarters, two thirds: fractions are out of scope
         end = ph.end
         value = ph.value
         plural_s = bool(m.group("s")) and len(ph.atoms) == 1
         if plural_s:
             end = m.end("s")
+        sfx = m.group("sfx") if len(ph.atoms) == 1 else None
+        currency = self._currency_before(norm, ph.start)
+        if sfx:
+            if sfx in ("m", "b") and currency is None and (
+                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None):
+                return None     # 5m, 2b: metres, bytes, a model name (but 4.5m posts)
+            value *= SUFFIX[sfx]
+            end = m.end("sfx")
         unit = None
         pe = self.percent_re.match(norm, end)
         noun_end = end
+        noun_before = None      # the noun a number follows (الأيام العشرة, يوم واحد)
         if pe and not plural_s:
             unit = "percent"
             end = pe.end()
             noun_end = end
         else:
             unit, noun_end = self._unit_after(norm, end)
-        if unit is None and norm[max(0, ph.start - 3):ph.start].rstrip().endswith("$"):
-            unit = "usd"
-        qual = self._qualifier_before(norm, ph.start)
+        if unit is None and currency is not None:
+            unit = currency
+        if pre.endswith("ال"):
+            # a definite number after its definite noun: الأيام العشرة, الأشهر الثلاثة
+            pm = self.prev_word_re.search(norm, max(0, m.start() - 30), m.start())
+            u = self.unit_of(prev) if prev.startswith("ال") else None
+            if u is None or len(ph.atoms) != 1 or not pm:
+                return None
+            unit, noun_before = u, pm.start("w")
+        qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start)
         # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
         if len(ph.atoms) == 1 and first.ambiguous and unit is None:
             if first.lang == "ar" and first.value <= 2:
@@ -412,8 +586,14 @@ class QuantityExtractor:
                 if not u:
                     return None
                 unit = u
+                pm = self.prev_word_re.search(norm, max(0, ph.start - 30), ph.start)
+                noun_before = pm.start("w") if pm else None
             else:
                 return None
+        if unit is None and pre in ("ب", "ل", "ك", "ف") and first.is_word:
+            return None     # بسته (Persian "closed"), لستة: a glued word with no noun is no count
+        if noun_before is not None and qual is None:
+            qual = self._qualifier_before(norm, noun_before)    # أقل من ساعة واحدة
         # Years: a plain 4-digit integer in a plausible range with nothing that
         # makes it a count (scale, unit, qualifier, percent) is a year, not a quantity.
         # A unit found only past other words ("the 2017 Tehran attacks") does
@@ -423,7 +603,7 @@ class QuantityExtractor:
                 and m.group("d").isdigit() and len(m.group("d")) == 4
                 and not unit_adjacent and qual is None and not plural_s):
             y = int(m.group("d"))
-            if 1900 <= y <= 2100:
+            if 1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end):
                 years.append((ph.start, ph.end, y))
                 return None
             if 1300 <= y <= 1499 and prev in self.year_cues:
@@ -434,10 +614,12 @@ class QuantityExtractor:
             qual = "at_least"  # "1000s of": at least a thousand
         q = Quantity(ph.start, end, value, unit, qual or "exact")
         after = noun_end
-        qa = self.qual_after_re.match(norm, after)
-        if qa and qual is None:
-            q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
-        self._per(norm, q, after)
+        if qual is None:
+            # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
+            qa = self.qual_after_re.match(norm, after) or self.qual_after_far_re.match(norm, after)
+            if qa:
+                q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
+        self._per(norm, q, after, end)
         result = [q]
         if allow_range:
             rng = self._range(norm, m, ph, q, mask, years)
@@ -445,12 +627,19 @@ class QuantityExtractor:
                 result = rng
         return result
 
-    def _per(self, norm: str, q: Quantity, after: int) -> None:
-        pm = self.per_after_re.match(norm, after)
+    def _per(self, norm: str, q: Quantity, after: int, end: int | None = None) -> None:
+        """A rate word after the noun (maybe past an adjective or two:
+        رسالة صوتية شهرياً), between the number and an English noun (62 million
+        monthly active users), or before the number (روزانه ۵۰۰ پیام)."""
+        pm = (self.per_after_re.match(norm, after)
+              or (end is not None and end < after and self.per_after_re.match(norm, end))
+              or self.per_after_far_re.match(norm, after))
         if pm:
             q.per = self.lex.per_after[" ".join(pm.group("p").split())]
             return
         ctx = norm[max(0, q.start - 40):q.start]
+        if not any(w in ctx for w in self.per_before_words):
+            return
         # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه
         qm = self.qual_before_re.search(ctx)
         if qm:
@@ -469,6 +658,11 @@ class QuantityExtractor:
             if not self.range_open_re.search(norm[max(0, ph.start - 30):ph.start]):
                 return None
         nm = self.anchor_re.match(norm, j.end()) if c not in ("و",) else None
+        if c in ("-", "–"):
+            # 5-7, 1,000–2,000: the hyphen is the left edge of the second bound
+            nm = self.digit_re.match(norm, j.end()) if first_is_digit(ph) else None
+            if nm is None or (len(m.group("d") or "") == 4 and 1900 <= qa.value <= 2100):
+                return None
         if c == "و":
             # the و is the anchor regex's proclitic
             nm = self.anchor_re.match(norm, j.start("c"))
@@ -506,6 +700,29 @@ class QuantityExtractor:
 
 
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
+# Words that end an English noun phrase after a number: the noun was not there.
+_NOUN_PHRASE_ENDS = frozenset(
+    "a an per each every in on at for to from by with since during after before than and or "
+    "but that which who whom were was is are be been had have has said into across between "
+    "over under about around this these those it they them he she we you".split())
+# Units a number never borrows from a noun before it: durations and rates.
+_NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
+                           "percent", "usd", "eur", "gbp", "irr", "toman"})
+_NEGATED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+_SENTENCE_ENDS = (". ", ".\n", "\n", "? ", "! ", "؟")
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    lo = max(0, pos - 400)
+    return max([lo] + [norm.rfind(t, lo, pos) + len(t) for t in _SENTENCE_ENDS
+                       if norm.rfind(t, lo, pos) >= 0])
+
+
+def first_is_digit(ph: "Phrase") -> bool:
+    return bool(ph.atoms) and ph.atoms[0].kind == "digit"
+
 
 @cache
 def extractor() -> QuantityExtractor:

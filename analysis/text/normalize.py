@@ -20,7 +20,7 @@ from bisect import bisect_right
 _DELETE = ("\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e"
            "\u2066-\u2069\ufeff\u00ad")
 DELETE_RE = re.compile(f"[{_DELETE}]")
-_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
 
 _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
@@ -106,11 +106,17 @@ class View:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a non-empty normalised span."""
-        if not self._at:
+        at = self._at
+        if not at:
             return start, end
-        a, b = self.orig(start), self.orig(end - 1) + 1
+        shift = self._shift
+        k = bisect_right(at, start)
+        a = start + (shift[k - 1] if k else 0)
+        k = bisect_right(at, end - 1, k)
+        b = end + (shift[k - 1] if k else 0)
         # harakat and tatweel written on the last letter belong to the word
         text = self.text
-        while b < len(text) and _MARK_RE.match(text, b):
+        n = len(text)
+        while b < n and text[b] in _MARKS:
             b += 1
         return a, b
