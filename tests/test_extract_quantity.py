@@ -237,3 +237,11 @@ def test_real_article_004_quantities():
     assert ("78", 78, "account") in found
     assert ("عامين", 2, "year") in found
     assert ("12", 12, "language") in found
+
+
+def test_a_qualifier_after_an_opening_bracket_and_quote_still_governs_its_number():
+    # 'the channels ("almost 100", seen by one analyst)': both marks stand before the hedge
+    for text in ('the channels ("almost 100", seen by one analyst)', "from (almost 100 channels)",
+                 'he said «نحو 100 قناة»'):
+        q = [m for m in extract(text) if m.kind == "quantity" and m.value == 100]
+        assert q and q[0].qualifier == "approx", (text, q)

@@ -427,7 +427,8 @@ class QuantityExtractor:
         last = ctx.rstrip(" \t$").rsplit(None, 2)
         if last and last[-1] == "us" and len(last) > 1:
             last.pop()                        # about US$ 5
-        if last and (last[-1] in self.qual_last_words or last[-1][1:] in self.qual_last_words):
+        word = last[-1].lstrip("(\"«“'[") if last else ""   # ("almost 100": a bracket and a quote first
+        if word and (word in self.qual_last_words or word[1:] in self.qual_last_words):
             m = self.qual_before_re.search(ctx)
         q = None
         if m:
