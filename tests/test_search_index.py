@@ -1,0 +1,89 @@
+"""The search index (analysis/book/search.py): which passages a built page is
+cut into, and the bundle written beside the book. On a synthetic page of the
+article pages' shape (paragraphs p-<n> with dir and lang, claims
+span#claim-<NNN-kk> inside them, tweets tweet-<k>, a translation beside)."""
+from __future__ import annotations
+
+import json
+
+from analysis.book.search import build_index, page_passages, passage_terms
+
+ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>Article 001 — Book</title></head><body>
+<nav><p>Sidebar text that is not indexed</p></nav>
+<main><article class="bd-article" role="main">
+<section id="article-001"><h1>Article 001: Akhbar Al Aan<a class="headerlink" href="#article-001">#</a></h1>
+<div class="para-pair">
+  <p id="p-1" dir="rtl" lang="ar">أطلقت <span class="claim" id="claim-001-02">وكالة الشرطة الأوروبية يوروبول
+  حملة بإغلاق حوالي 26 ألف موقع</span> عبر الانترنت.</p>
+  <p class="translation" lang="en">Europol launched a campaign closing about 26 thousand sites.</p>
+</div>
+<blockquote id="tweet-1" dir="ltr" lang="en"><p>Telegram blocked 78 channels</p></blockquote>
+<p id="p-2" dir="rtl" lang="fa">پیام‌رسان تلگرام</p>
+<section id="people"><h2>People</h2>
+<table><tr><th>name</th><th>spelling</th></tr>
+<tr><td>Bill Gortney</td><td>جورتني</td></tr></table>
+<script>var notText = 1;</script>
+</section></section></article></main></body></html>"""
+
+
+def _page():
+    page = page_passages(ARTICLE, "articles/001.html")
+    return page, {p.anchor: p for p in page.passages}
+
+
+def test_a_page_is_cut_into_passages_by_anchor():
+    page, by_anchor = _page()
+    assert page.title == "Article 001: Akhbar Al Aan"
+    assert list(by_anchor) == ["article-001", "p-1", "claim-001-02", "tweet-1", "p-2", "people"]
+    assert by_anchor["p-1"].where == "Article 001: Akhbar Al Aan · ¶ 1"
+    assert by_anchor["claim-001-02"].where == "Article 001: Akhbar Al Aan · claim 001-02"
+    assert by_anchor["people"].where == "People"
+
+
+def test_a_paragraph_keeps_its_text_its_claims_too():
+    _, by_anchor = _page()
+    (p1,) = by_anchor["p-1"].segments
+    assert (p1.lang, p1.dir) == ("ar", "rtl")
+    assert p1.text.startswith("أطلقت وكالة الشرطة") and p1.text.endswith("عبر الانترنت.")
+    (claim,) = by_anchor["claim-001-02"].segments
+    assert claim.text.startswith("وكالة") and claim.text.endswith("26 ألف موقع")
+    assert "c001x02c" in passage_terms(by_anchor["claim-001-02"])
+    assert "n26000n" in passage_terms(by_anchor["p-1"])
+
+
+def test_segments_carry_their_language_and_each_cell_is_its_own():
+    _, by_anchor = _page()
+    section = [(s.lang, s.dir, s.text) for s in by_anchor["article-001"].segments]
+    assert ("en", "ltr", "Europol launched a campaign closing about 26 thousand sites.") in section
+    assert "Sidebar text that is not indexed" not in str(section) and "#" not in section[0][2]
+    cells = [(s.lang, s.dir, s.text) for s in by_anchor["people"].segments]
+    assert cells == [("en", "ltr", "People"), ("en", "ltr", "name"), ("en", "ltr", "spelling"),
+                     ("en", "ltr", "Bill Gortney"), ("ar", "rtl", "جورتني")]
+    assert "notText" not in str(cells)
+    (p2,) = by_anchor["p-2"].segments
+    assert (p2.lang, p2.dir) == ("fa", "rtl")
+    assert {"ebillgortneye"} <= set(passage_terms(by_anchor["people"]))
+    assert "etelegrame" in passage_terms(by_anchor["p-2"])
+
+
+def test_the_bundle_beside_the_book(tmp_path):
+    site = tmp_path / "html"
+    (site / "articles").mkdir(parents=True)
+    (site / "articles" / "001.html").write_text(ARTICLE, encoding="utf-8")
+    (site / "search.html").write_text(ARTICLE, encoding="utf-8")          # never indexed
+    (site / "_static").mkdir()
+    (site / "_static" / "x.html").write_text(ARTICLE, encoding="utf-8")   # never indexed
+    stats = build_index(site)
+    assert (stats.pages, stats.passages) == (1, 6)
+    bundle = site / "_search"
+    assert (bundle / "pagefind" / "pagefind.js").exists()
+    assert (bundle / "pagefind" / "pagefind-entry.json").exists()
+    assert not (bundle / "pagefind" / "pagefind-ui.js").exists()
+    stored = json.loads((bundle / "pages" / "0.json").read_text(encoding="utf-8"))
+    assert stored["url"] == "articles/001.html"
+    assert [p["anchor"] for p in stored["passages"]][:3] == ["article-001", "p-1", "claim-001-02"]
+    lang, direction, text, hints = stored["passages"][1]["segs"][0]
+    assert (lang, direction) == ("ar", "rtl") and ["n26000n"] == [h[2] for h in hints if h[2].startswith("n")]
+    assert (bundle / "terms.js").read_text(encoding="utf-8").startswith("// Generated")
+    again = build_index(site)                      # rebuilt from scratch, same result
+    assert (again.pages, again.passages) == (1, 6)
