@@ -32,9 +32,10 @@ def _page(paths, name="corpus"):
 
 def test_build_prints_one_line_per_step(built):
     _, proc = built
-    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/5\]", l)]
+    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/6\]", l)]
     assert [s.split(":")[0] for s in steps] == [
-        "[1/5] validate", "[2/5] prepare", "[3/5] execute", "[4/5] jupyter-book", "[5/5] publish"]
+        "[1/6] validate", "[2/6] prepare", "[3/6] execute", "[4/6] jupyter-book", "[5/6] search",
+        "[6/6] publish"]
 
 
 def test_index_and_corpus_page_show_all_articles(built):

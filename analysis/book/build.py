@@ -1,8 +1,9 @@
 """Pipeline step ``build``: the whole book, published only if every step succeeds.
 
 validate → prepare → execute chapters → jupyter-book (into a staging
-directory) → publish. ``_build/html`` is replaced only at the end, by a
-rename, so a failed build leaves the last good book in place.
+directory) → search index (``search.py``, into the staged HTML) → publish.
+``_build/html`` is replaced only at the end, by a rename, so a failed build
+leaves the last good book in place.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import execute, prepare
+from . import execute, prepare, search
 from ..evidence.loader import load_evidence
 from ..paths import PATHS, Paths
 
@@ -64,17 +65,21 @@ def publish(staged: Path, target: Path) -> None:
 
 def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     t0 = time.perf_counter()
-    log("[1/5] validate: manifest, checksums, encodings, annotations")
+    log("[1/6] validate: manifest, checksums, encodings, annotations")
     evidence = load_evidence(paths)
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
-    log("[2/5] prepare: cleaned texts and tables in data/processed/")
+    log("[2/6] prepare: cleaned texts and tables in data/processed/")
     written = prepare.run(paths, evidence)
     log(f"  {len(written)} file(s) changed")
-    log("[3/5] execute: chapters with papermill")
+    log("[3/6] execute: chapters with papermill")
     execute.run(paths, force=clean, log=log)
-    log("[4/5] jupyter-book: HTML into _build/stage/")
+    log("[4/6] jupyter-book: HTML into _build/stage/")
     staged = jupyter_book(paths, clean=clean)
-    log("[5/5] publish: _build/html")
+    log("[5/6] search: passages of every page → _search/ (Pagefind)")
+    stats = search.build_index(staged)
+    log(f"  {stats.pages} pages, {stats.passages} passages, "
+        f"{stats.bundle_bytes / 1024:,.0f} KB in {stats.seconds:.1f} s")
+    log("[6/6] publish: _build/html")
     publish(staged, paths.html)
     log(f"  done in {time.perf_counter() - t0:.1f} s: {paths.html.relative_to(paths.root)}/index.html")
     return paths.html
