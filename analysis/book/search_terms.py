@@ -298,15 +298,17 @@ def _chunk_terms(c: Chunk, query: bool) -> list[str]:
     return out
 
 
-def query_terms(text: str) -> list[str]:
-    """The terms a query requires, in order, each once."""
+def query_terms(text: str, names_too: bool = True) -> list[str]:
+    """The terms a query requires, in order, each once. Without names, the
+    words as written (the search page ranks passages that spell a name as the
+    reader typed it first)."""
     cs = chunks(text)
     tables = names()
     out: list[str] = []
     i = 0
     while i < len(cs):
         term = None
-        for length in range(min(tables.longest, len(cs) - i), 0, -1):
+        for length in range(min(tables.longest, len(cs) - i) if names_too else 0, 0, -1):
             term = _name_at(cs, i, length, tables)
             if term is not None:
                 out.append(term)

@@ -176,13 +176,13 @@
   const chunkTerms = (norm, query) => chunkTokens(norm, query).flatMap((t) => t[0]);
   const joined = (a, b) => ({ folded: a.folded + b.folded, norm: a.norm + b.norm });
 
-  function queryTerms(text) {
+  function queryTerms(text, namesToo = true) {
     const cs = chunks(text);
     const out = [];
     let i = 0;
     while (i < cs.length) {
       let term = null;
-      for (let length = Math.min(T.longestName, cs.length - i); length > 0; length--) {
+      for (let length = namesToo ? Math.min(T.longestName, cs.length - i) : 0; length > 0; length--) {
         term = nameAt(cs, i, length);
         if (term !== null) { out.push(term); i += length; break; }
       }
@@ -306,6 +306,7 @@
     let shown = scored.filter(([, m]) => m.length).sort((x, y) => y[1].length - x[1].length || x[2] - y[2]).slice(0, 2);
     if (!shown.length) shown = scored.slice(0, 1);
     shown.sort((x, y) => x[2] - y[2]);
+    if (shown.length === 2 && shown[0][0][2] === shown[1][0][2]) shown.pop();   // a tweet and its "translation"
     for (const [seg, m] of shown) li.append(snippet(seg, m));
     return li;
   }
@@ -328,7 +329,7 @@
     const form = document.querySelector(".bd-search-container form.bd-search");
     const input = form && form.querySelector("input[name=q]");
     const query = new URLSearchParams(location.search).get("q") || "";
-    if (input) input.value = query;
+    if (input) { input.value = query; input.dir = "auto"; }
     root.replaceChildren();
     const status = document.createElement("p");
     status.className = "search-summary";
@@ -345,18 +346,30 @@
     const qterms = queryTerms(query);
     if (!qterms.length) { done(`No results for “${query}”: it has no word to search for.`, "none"); return; }
     status.textContent = "Searching…";
+    // Passages that write a name as it was typed come first, then its other
+    // spellings (a second search, without the names' terms).
+    const literal = queryTerms(query, false);
+    const ranked = literal.length && literal.join(" ") !== qterms.join(" ");
     let found;
     try {
       const pagefind = await import(new URL("_search/pagefind/pagefind.js", BOOK_ROOT).href);
       await pagefind.init();
       found = (await pagefind.search(qterms.join(" "))).results;
+      if (ranked && found.length) {
+        const byId = new Map(found.map((r) => [r.id, r]));
+        const first = (await pagefind.search(literal.join(" "))).results
+          .filter((r) => byId.has(r.id)).map((r) => byId.get(r.id));
+        const seen = new Set(first.map((r) => r.id));
+        found = [...first, ...found.filter((r) => !seen.has(r.id))];
+      }
     } catch (err) {
       done(`Search could not load its index (${err}).`, "error");
       return;
     }
     const searched = document.createElement("p");
     searched.className = "book-search-terms";
-    searched.textContent = "Searched for: " + describe(qterms);
+    searched.textContent = "Searched for: " + describe(qterms) +
+      (ranked ? `; passages that write “${query.trim()}” come first` : "");
     if (!found.length) {
       done(`No results for “${query}”. Try another spelling, a shorter word, or fewer words.`, "none");
       root.append(searched);
