@@ -3,6 +3,7 @@
     python -m analysis validate              check manifest, checksums, encodings, annotations
     python -m analysis prepare               cleaned texts and tables → data/processed/
     python -m analysis execute [NAME ...]    run chapter notebooks with papermill
+    python -m analysis pages                 article pages, the Articles index, the table of contents
     python -m analysis build [--clean]       all of the above, then the HTML book
     python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
     python -m analysis extract FILE ...      mentions as JSON Lines
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("execute", help="execute chapter notebooks")
     ex.add_argument("names", nargs="*")
     ex.add_argument("--force", action="store_true")
+    sub.add_parser("pages", help="write the article pages and the table of contents")
     b = sub.add_parser("build", help="validate, prepare, execute and build the HTML book")
     b.add_argument("--clean", action="store_true", help="re-execute and rebuild everything")
     add = sub.add_parser("add-article", help="add a raw article to the corpus")
@@ -70,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
             from .corpus.articles import load_corpus
             load_corpus(paths)
             execute.run(paths, tuple(args.names) or None, force=args.force)
+        elif args.command == "pages":
+            from .book import pages
+            from .evidence.loader import load_evidence
+            written = pages.run(paths, load_evidence(paths))
+            print(f"ok: {len(written)} file(s) written to book/articles/ and _build/toc.yml")
         elif args.command == "build":
             from .book import build
             build.run(paths, clean=args.clean)

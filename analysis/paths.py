@@ -62,6 +62,11 @@ class Paths:
         return self.data / "gold" / "extract"
 
     @property
+    def translations(self) -> Path:
+        """The project's English translations, one YAML file per article."""
+        return self.data / "translations"
+
+    @property
     def cleaning_rules(self) -> Path:
         return self.data / "cleaning" / "boilerplate.csv"
 

@@ -101,7 +101,8 @@ display(HTML(codebook.type_entries_html(codebook.types_table(claims, types))))
 display(HTML(render.table(codebook.families_table(), caption="Measure families (analysis/evidence/measures.py)")))
 display(HTML(render.table(
     codebook.measures_table(claims)[["family", "measure", "claims", "example", "translation"]],
-    caption="Measures used in the annotations, with an example of each (claim id and its translation)")))
+    caption="Measures used in the annotations, with an example of each (claim id and its translation)",
+    claim_columns=["example"])))
 
 # %% [markdown]
 # Units name what the article says was counted, as a singular English word

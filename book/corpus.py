@@ -70,6 +70,11 @@ glue("corpus_n_paragraphs", int((paragraphs["source"] == "body").sum()), display
 # %% [markdown]
 # ## The articles
 #
+# Every article can be read in full on its own page, in its own script beside
+# the project's English translation, with its claims highlighted where they
+# stand: see [the Articles index](articles/index.md), or follow an article's
+# number in the table below.
+#
 # {glue:text}`corpus_n_dated` articles carry a date that the text shows (to
 # the month at best); {glue:text}`corpus_n_undated` do not, and are left
 # undated rather than guessed. The `dated by` column says how each date was
@@ -79,7 +84,8 @@ glue("corpus_n_paragraphs", int((paragraphs["source"] == "body").sum()), display
 # %% tags=["remove-input"]
 shown = tables.articles_shown(articles)
 display(HTML(render.table(shown, lang_of={"title": "language"},
-                          caption="The articles (data/articles.csv)")))
+                          caption="The articles (data/articles.csv); each number opens the article's page",
+                          cell_html={"id": render.article_link})))
 
 # %% [markdown]
 # How each article is dated, and what else the manifest notes about it:

@@ -197,7 +197,8 @@ glue("network_n_single_actors", int((actors["claims"] == 1).sum()), display=Fals
 display(HTML(render.table(
     order.assign(agrees=order["agrees"].map({True: "yes", False: "no"})).rename(
         columns={"order": "order in platforms", "edge": "edge it is on", "agrees": "order = direction"}),
-    caption="Migration claims naming two platforms: the order of mention against the direction")))
+    caption="Migration claims naming two platforms: the order of mention against the direction",
+    claim_columns=["claim"])))
 
 # %% [markdown]
 # ## The migration graph
@@ -262,7 +263,8 @@ evidence = edges.assign(
     facts=edges["facts"].str.replace(";", ", "),
 )[["move", "source", "direction_claims", "claims", "facts"]].rename(
     columns={"direction_claims": "direction from", "claims": "all claims"})
-display(HTML(render.table(evidence, caption="Claims and facts on each edge")))
+display(HTML(render.table(evidence, caption="Claims and facts on each edge",
+                          claim_columns=["direction from", "all claims"])))
 
 # %% [markdown]
 # {glue:text}`network_n_parallel_pairs` pairs of platforms carry parallel
@@ -319,7 +321,7 @@ display(HTML(network.edge_quotes_html(claim_edges, claims, name)))
 # the Twitter → Telegram edge of another article.
 
 # %% tags=["remove-input"]
-display(HTML(render.table(unplaced, caption="Migration claims on no edge, and why")))
+display(HTML(render.table(unplaced, caption="Migration claims on no edge, and why", claim_columns=["claim"])))
 display(HTML(network.claims_quotes_html(unplaced["claim"], claims, "on no edge", name)))
 
 # %% [markdown]

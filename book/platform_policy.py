@@ -226,13 +226,14 @@ shown = arranged.assign(
 )[["platform_name", "mark", "date", "drawn", "grade_or_confidence", "what"]].rename(columns={
     "platform_name": "platform", "drawn": "drawn as", "grade_or_confidence": "grade / confidence"})
 display(HTML("<details><summary>The " + str(len(shown)) + " marks of the timeline</summary>"
-             + policy.html_table(shown, "Marks on the timeline (claims link to their entries below)",
+             + policy.html_table(shown, "Marks on the timeline (each claim links to its place in its article)",
                                  linked=["mark"], known=scoped["id"]) + "</details>"))
 if len(not_drawn):
     nd = not_drawn[["source", "id", "date", "platform_name", "why"]].rename(
         columns={"platform_name": "platforms", "why": "not drawn because"})
     display(HTML("<details><summary>The " + str(len(nd)) + " claims and facts not drawn, and why</summary>"
-                 + render.table(nd, caption="Claims and facts not on the timeline, and why") + "</details>"))
+                 + render.table(nd, caption="Claims and facts not on the timeline, and why", claim_columns=["id"])
+                 + "</details>"))
 
 # %% [markdown]
 # (policy-telegram)=
@@ -244,38 +245,38 @@ if len(not_drawn):
 # founder, putting privacy first. Article 003 has him say that "privacy,
 # ultimately, is more important than our fear of bad things happening" and
 # that ISIS would find another means if Telegram were not secure
-# (<a href="#claim-003-07">003-07</a>). The words match what he said on stage
+# ({claim}`003-07`). The words match what he said on stage
 # at TechCrunch Disrupt SF ({glue:text}`policy_fact_durov_2015_disrupt_date`),
 # but the article sets them in a BBC report: the register records that as an
 # attribution discrepancy (case `d-003-06`). Article 004 quotes him telling
 # TechCrunch that he backed Telegram to build a channel the Russian
-# authorities could not penetrate (<a href="#claim-004-17">004-17</a>; the
+# authorities could not penetrate ({claim}`004-17`; the
 # interview was not read), and Telegram's own site criticising Facebook and
 # Google for passing private data to third parties
-# (<a href="#claim-004-09">004-09</a>).
+# ({claim}`004-09`).
 #
 # **The channel blocking after the Paris attacks.** Telegram said it had
 # been "disturbed to learn" that the Islamic State was using its public
-# channels (<a href="#claim-004-06">004-06</a>), and that it had blocked
+# channels ({claim}`004-06`), and that it had blocked
 # {glue:text}`policy_fact_telegram_2015_channels_value` ISIS-related channels
 # across {glue:text}`policy_fact_telegram_2015_languages_value` languages
 # that week; Durov told the Daily Dot the same day that Telegram had tried to
 # censor {glue:text}`policy_fact_telegram_2015_100_channels_value` channels, a
 # second figure. Article 004 has the number and the languages right, but calls
-# the channels "accounts" in one sentence (<a href="#claim-004-01">004-01</a>)
+# the channels "accounts" in one sentence ({claim}`004-01`)
 # and "sites" in another presented as Telegram's own words
-# (<a href="#claim-004-07">004-07</a>): case `d-004-01`.
+# ({claim}`004-07`): case `d-004-01`.
 #
 # **Iran: no cooperation, or a name three days late?** Iran's cyber-police
 # chief, Kamal Hadianfar, speaking through ISNA in article 000, says that
 # Telegram's manager gave Iran's police no help
-# (<a href="#claim-000-12">000-12</a>, <a href="#claim-000-13">000-13</a>),
+# ({claim}`000-12`, {claim}`000-13`),
 # and, in the same interview, that one of the organisers of the Tehran
 # attacks on parliament and the Khomeini mausoleum, who had left the country on the day, was identified to the police
-# by Telegram three days later (<a href="#claim-000-14">000-14</a>), with
-# "incomplete, half-baked" information (<a href="#claim-000-15">000-15</a>),
+# by Telegram three days later ({claim}`000-14`), with
+# "incomplete, half-baked" information ({claim}`000-15`),
 # given, he supposes, because Telegram's international reputation was at risk
-# (<a href="#claim-000-16">000-16</a>). Telegram's own statement on its
+# ({claim}`000-16`). Telegram's own statement on its
 # privacy policy ({glue:text}`policy_fact_telegram_privacy_2018_date`) says
 # it may disclose a terror suspect's IP address and phone number on a court
 # order, and that this had not yet happened: it counts
@@ -293,19 +294,19 @@ if len(not_drawn):
 # Days ({glue:text}`policy_fact_europol_2019_telegram_rad_date`), within the
 # Belgian-led action ({glue:text}`policy_fact_europol_2019_referrals_date`). Europol's own tweet, embedded in
 # article 001, says it had been working with Telegram for a year and a half
-# (<a href="#claim-001-11">001-11</a>, the source graded most reliable); the article reports
+# ({claim}`001-11`, the source graded most reliable); the article reports
 # Europol's praise for Telegram's help "in rooting out malicious content"
-# (<a href="#claim-001-16">001-16</a>). Telegram's ISIS Watch channel counted
+# ({claim}`001-16`). Telegram's ISIS Watch channel counted
 # {glue:text}`policy_fact_telegram_isiswatch_2019_11_22_value` and
 # {glue:text}`policy_fact_telegram_isiswatch_2019_11_23_value` accounts and
 # bots banned on {glue:text}`policy_fact_telegram_isiswatch_2019_11_22_date` and
 # {glue:text}`policy_fact_telegram_isiswatch_2019_11_23_date`, against a usual
 # {glue:text}`policy_fact_telegram_isiswatch_typical_value` a day. A BBC
 # Monitoring journalist's tweet in article 001 speaks of "1000s of extremist
-# channels" (<a href="#claim-001-06">001-06</a>: channels, not accounts, case
+# channels" ({claim}`001-06`: channels, not accounts, case
 # `d-001-06`), and article 002, through The Telegraph, joins Telegram's bans
 # and Europol's referrals into one "removed" total
-# (<a href="#claim-002-08">002-08</a>, case `d-002-08`).
+# ({claim}`002-08`, case `d-002-08`).
 #
 # Each claim follows, by kind. Hover over a grade for its words.
 
@@ -370,16 +371,16 @@ display(HTML(policy.group_html(telegram, "event", facts, names, admiralty, regis
 #
 # {glue:text}`policy_n_twitter` claims. Article 003 says Twitter's
 # management "cancelled many accounts" of IS activists for promoting the
-# group (<a href="#claim-003-03">003-03</a>, no figure). Twitter's own counts
+# group ({claim}`003-03`, no figure). Twitter's own counts
 # bear it out: {glue:text}`policy_fact_twitter_2016_02_value` accounts
 # suspended by {glue:text}`policy_fact_twitter_2016_02_date`, and
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_value` by
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_date` (on the timeline). Iran's cyber-police chief says he reported IS activity
 # on Twitter, with documents, to Twitter's manager and to Interpol
-# (<a href="#claim-000-08">000-08</a>), which nothing available can check.
+# ({claim}`000-08`), which nothing available can check.
 # Twitter is also among the providers the articles say worked with Europol
-# in the Europol-led action (<a href="#claim-001-05">001-05</a>,
-# <a href="#claim-002-07">002-07</a>, filed under Telegram).
+# in the Europol-led action ({claim}`001-05`,
+# {claim}`002-07`, filed under Telegram).
 
 # %% tags=["remove-input"]
 display(HTML(policy.cards_html(scoped[scoped["platform"] == "twitter"], facts, names, admiralty, register)))
@@ -391,14 +392,14 @@ display(HTML(policy.cards_html(scoped[scoped["platform"] == "twitter"], facts, n
 # {glue:text}`policy_n_tamtam` claims (article
 # {glue:text}`policy_articles_tamtam`, relaying The Telegraph). A TamTam spokesman says the company "strongly opposes" any
 # content from terrorist organisations on its service
-# (<a href="#claim-002-22">002-22</a>), that its rules prohibit promoting
+# ({claim}`002-22`), that its rules prohibit promoting
 # violence, extremism and terrorism, and asks users to report anyone who
-# posts it (<a href="#claim-002-23">002-23</a>). The ISD analyst says the app
-# had already begun removing some accounts (<a href="#claim-002-16">002-16</a>).
+# posts it ({claim}`002-23`). The ISD analyst says the app
+# had already begun removing some accounts ({claim}`002-16`).
 # TamTam was launched by Mail.Ru Group on
 # {glue:text}`policy_fact_tamtam_launch_date` (the article's year is right,
-# <a href="#claim-002-12">002-12</a>); the article says it stands out for a
-# "channels" feature like Telegram's (<a href="#claim-002-11">002-11</a>).
+# {claim}`002-12`); the article says it stands out for a
+# "channels" feature like Telegram's ({claim}`002-11`).
 
 # %% tags=["remove-input"]
 display(HTML(policy.cards_html(scoped[scoped["platform"] == "tamtam"], facts, names, admiralty, register)))
@@ -476,7 +477,7 @@ display(HTML(policy.html_table(reg, "Register cases naming a claim of this chapt
 # %% tags=["remove-input"]
 display(HTML(render.table(
     left[["id", "type", "grade", "translation", "why"]].rename(columns={"why": "why not shown"}),
-    caption="Claims of the chapter's types it does not show")))
+    caption="Claims of the chapter's types it does not show", claim_columns=["id"])))
 
 # %% tags=["remove-cell"]
 scoped.drop(columns=["group"]).to_csv(OUT / "platform_policy-claims.csv", index=False, lineterminator="\n")

@@ -107,17 +107,16 @@ glue("takedown_n_no_fact", int((numeric["facts"] == "").sum()), display=False)
 
 # %% tags=["remove-input", "full-width"]
 shown = numeric.assign(value=numeric["value"].map(measures.format_number))
-link_ids = {"claim": takedowns.claim_id_cell(numeric["claim"])}
 display(HTML(render.table(
     shown[["claim", "value", "qualifier", "unit", "measure", "family", "issuer", "grade"]],
     caption="Every numeric claim, part 1: the figure (data/processed/claims.csv, rows with a value)",
-    cell_html=link_ids)))
+    claim_columns=["claim"])))
 # The language column tells render.table how to mark each quote (an English tweet stays left-to-right).
 display(HTML(render.table(
     shown[["claim", "source chain", "grade", "grade reason", "facts", "span", "quote", "language"]],
     lang_of={"quote": "language"},
     caption="Every numeric claim, part 2: who said it, its grade, the facts it leans on, and its quote",
-    cell_html=link_ids)))
+    claim_columns=["claim"])))
 Path("figures").mkdir(exist_ok=True)
 _ = shown.drop(columns=["start", "end"]).to_csv(Path("figures") / "takedown_numbers-claims.csv", index=False,
                                                 lineterminator="\n")
@@ -177,7 +176,8 @@ _ = figures.save(fig, points, Path("figures") / "takedown_numbers-figures")
 
 # %% tags=["remove-input", "full-width"]
 drawn = takedowns.drawn_facts_table(F, drawn_facts, sources, C)
-display(HTML(render.table(drawn, caption="Facts the numeric claims lean on (data/reference/facts.csv)")))
+display(HTML(render.table(drawn, caption="Facts the numeric claims lean on (data/reference/facts.csv)",
+                          claim_columns=["claims"])))
 
 # %% [markdown]
 # ## The discrepancy register
@@ -220,7 +220,7 @@ display(HTML(render.table(counts, caption="Register cases per kind and status (a
 # %% tags=["remove-input", "full-width"]
 display(HTML(render.table(
     takedowns.register_shown(reg),
-    caption="The discrepancy register (data/processed/discrepancies.csv)")))
+    caption="The discrepancy register (data/processed/discrepancies.csv)", claim_columns=["claims", "explanation"])))
 
 # %% [markdown]
 # ### How the headline figures were retold
@@ -264,7 +264,7 @@ for _, case in cases.iterrows():
         display(HTML(render.table(steps, caption=f"Case {case['case']} ({case['kinds'].replace(';', ', ')}), "
                                                  f"claim {cid}: issuer → intermediaries → article")))
         r = by_id.loc[cid]
-        display(HTML(render.quote(r["quote"], r["language"], r["translation"], f"claim {cid}, {r['span']}")))
+        display(HTML(render.quote(r["quote"], r["language"], r["translation"], r["span"], claim=cid)))
 
 # %% [markdown]
 # ## One voice
@@ -321,7 +321,8 @@ for key, n in zip(("addable", "observer", "selfrep"), summary["n_claims"]):
     glue(f"takedown_n_claims_{key}", int(n), display=False)
 
 # %% tags=["remove-input", "full-width"]
-display(HTML(render.table(render.spaced(attempts, "facts", "claims"), caption="Sums attempted with measures.total: the result or the refusal")))
+display(HTML(render.table(render.spaced(attempts, "facts", "claims"), caption="Sums attempted with measures.total: the result or the refusal",
+                          claim_columns=["claims"])))
 
 # %% [markdown]
 # **An analyst's inbox is not a platform count.** The
@@ -334,7 +335,8 @@ display(HTML(render.table(render.spaced(attempts, "facts", "claims"), caption="S
 # impersonal detection count and flips "almost" into "more than".
 
 # %% tags=["remove-input"]
-display(HTML(render.table(render.spaced(observer, "claims"), caption="Observation figures from one person (facts with measure 'seen' and a named person)")))
+display(HTML(render.table(render.spaced(observer, "claims"), caption="Observation figures from one person (facts with measure 'seen' and a named person)",
+                          claim_columns=["claims"])))
 
 # %% [markdown]
 # **Self-reported figures cannot be checked.** Where a platform counts its
@@ -346,7 +348,8 @@ display(HTML(render.table(render.spaced(observer, "claims"), caption="Observatio
 # {cite:p}`src-worldmilitarynews-bbc-2019,src-thenextweb-2015,src-techcrunch-2015`.
 
 # %% tags=["remove-input", "full-width"]
-display(HTML(render.table(render.spaced(selfrep.drop(columns="person"), "claims"), caption="Self-reported facts (issuer is the platform itself) and the claims leaning on them")))
+display(HTML(render.table(render.spaced(selfrep.drop(columns="person"), "claims"), caption="Self-reported facts (issuer is the platform itself) and the claims leaning on them",
+                          claim_columns=["claims"])))
 
 # %% [markdown]
 # In all, these caveats touch {glue:text}`takedown_n_caveat_claims` numeric
@@ -355,7 +358,8 @@ display(HTML(render.table(render.spaced(selfrep.drop(columns="person"), "claims"
 # {glue:text}`takedown_n_claims_selfrep` on a platform's word about itself.
 
 # %% tags=["remove-input"]
-display(HTML(render.table(summary, caption="Each caveat, the facts it rests on and the claims it touches")))
+display(HTML(render.table(summary, caption="Each caveat, the facts it rests on and the claims it touches",
+                          claim_columns=["claims"])))
 
 # %% [markdown]
 # ## The headline under every definition
@@ -396,7 +400,8 @@ display(HTML(render.table(takedowns.headline_matrix(headline),
                           caption="The action's count by what was counted (rows) and what was done (columns)")))
 display(HTML(render.table(
     render.spaced(headline[["definition", "figure", "issuer", "sources", "claims", "note"]], "sources"),
-    caption="Every definition, its sources, the claims that use it (data/processed/headline.csv)")))
+    caption="Every definition, its sources, the claims that use it (data/processed/headline.csv)",
+    claim_columns=["claims"])))
 
 # %% [markdown]
 # ## The quotations

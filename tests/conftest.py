@@ -60,3 +60,13 @@ def assert_one_clear_error(proc: subprocess.CompletedProcess, *fragments: str) -
     for frag in fragments:
         assert frag in errors[0], (frag, errors[0])
     return errors[0]
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Paths:
+    """One clean build of a copy of the project, shared by the tests that only read
+    the built HTML (they must not change it)."""
+    paths = copy_project(tmp_path_factory.mktemp("built") / "project")
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return paths

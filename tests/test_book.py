@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -32,10 +33,11 @@ def _page(paths, name="corpus"):
 
 def test_build_prints_one_line_per_step(built):
     _, proc = built
-    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/6\]", l)]
+    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/7\]", l)]
     assert [s.split(":")[0] for s in steps] == [
-        "[1/6] validate", "[2/6] prepare", "[3/6] execute", "[4/6] jupyter-book", "[5/6] search",
-        "[6/6] publish"]
+        "[1/7] validate", "[2/7] prepare", "[3/7] execute", "[4/7] pages", "[5/7] jupyter-book",
+        "[6/7] search",
+        "[7/7] publish"]
 
 
 def test_index_and_corpus_page_show_all_articles(built):
@@ -43,7 +45,8 @@ def test_index_and_corpus_page_show_all_articles(built):
     assert (paths.html / "index.html").exists()
     page = _page(paths)
     for aid, lang in [("000", "fa"), ("001", "ar"), ("002", "ar"), ("003", "ar"), ("004", "ar")]:
-        assert re.search(rf"<td[^>]*>{aid}</td><td[^>]*>{lang}</td>", page), aid
+        assert re.search(rf'<td[^>]*><a class="article-ref" href="articles/{aid}.html">{aid}</a></td>'
+                         rf"<td[^>]*>{lang}</td>", page), aid
     # numbers in the prose are glued from data, not typed
     assert 'The corpus is <span class="pasted-text">5</span> articles' in page
     # titles in Persian/Arabic carry their direction and language
@@ -149,24 +152,79 @@ def test_a_notebook_saved_over_the_builds_is_executed_again(built):
     assert "chapter methods: up to date" in proc.stdout, proc.stdout
 
 
-def test_added_article_appears_and_its_text_is_escaped(built, tmp_path):
+# A hostile article: markup, script, links and MyST syntax in its text, title and outlet.
+HOSTILE_PAYLOADS = [
+    "<script>alert('x')</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "{eval}`1+1`",
+    "```{code-cell} python\nimport os\n```",
+    ":::{note}\nfenced\n:::",
+    "{{ secret }}",
+    "</div></section><h1>not a heading</h1>",
+]
+HOSTILE_TEXT = ("أعلنت الشرطة إغلاق 300 قناة على تيليغرام في نوفمبر 2019.\n"
+                + "\n".join(HOSTILE_PAYLOADS) + "\nنص عربي آخر عن داعش.\n")
+
+
+def test_added_article_gets_its_page_and_its_text_is_escaped(built, tmp_path):
     paths, _ = built
     src = tmp_path / "new.txt"
-    src.write_text("أعلنت الشرطة إغلاق 300 قناة على تيليغرام.\n", encoding="utf-8")
+    src.write_text(HOSTILE_TEXT, encoding="utf-8")
     proc = run_cli("add-article", str(src), "--lang", "ar", "--title", HOSTILE_TITLE,
-                   root=paths.root)
+                   "--outlet", "<b>Outlet</b> {eval}`x`", root=paths.root)
     assert proc.returncode == 0, proc.stderr
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     page = _page(paths)
-    assert re.search(r"<td[^>]*>005</td><td[^>]*>ar</td>", page)
+    assert re.search(r'<td[^>]*><a class="article-ref" href="articles/005.html">005</a></td><td[^>]*>ar</td>', page)
     assert 'The corpus is <span class="pasted-text">6</span> articles' in page
     # The introduction glues the count from the corpus chapter: an incremental
-    # build must re-read it (analysis.sphinx_glue_deps), not keep the old 5.
+    # build must re-read it, not keep the old 5.
     intro = _page(paths, "intro")
     assert re.search(r'built from\s*<span class="pasted-text">6</span>', intro)
     assert HOSTILE_TITLE not in page
     assert html.escape(HOSTILE_TITLE) in page
+
+    # Its own page, with no edit to _toc.yml: its text, its mentions, and a notice
+    # that its claims are not coded; the Articles index lists it.
+    article = (paths.html / "book" / "articles" / "005.html").read_text(encoding="utf-8")
+    index = (paths.html / "book" / "articles" / "index.html").read_text(encoding="utf-8")
+    assert 'href="005.html"' in index
+    assert "not yet coded" in article and "not yet coded" in index
+    assert 'class="mention m-quantity" tabindex="0" data-value="300 channels"' in article
+    assert 'data-value="Telegram"' in article and 'data-value="November 2019"' in article
+    assert 'id="p-1" dir="rtl" lang="ar"' in article
+    # Every payload is on the page as literal text, and nothing it carries is markup.
+    body = Body()
+    # the page's own content: its sections inside the theme's article element
+    content = article.split('<article class="bd-article">', 1)[1].split("</article>", 1)[0]
+    body.feed(content[: content.rindex("</section>")])
+    text = " ".join(body.text.split())
+    for payload in HOSTILE_PAYLOADS + [HOSTILE_TITLE, "<b>Outlet</b> {eval}`x`"]:
+        for line in payload.split("\n"):
+            assert line in text, line
+    assert not {"script", "img", "b", "iframe"} & body.tags, body.tags
+    assert not [a for a in body.attrs if a[0].startswith("on")]
+    assert not [a for a in body.attrs if a[0] == "href" and a[1].strip().lower().startswith("javascript")]
+    assert body.h1 == 1                                # the page's own title only
+    assert "cell_input" not in content and "admonition" not in content
+
+
+class Body(HTMLParser):
+    """Text, tag names, attributes and headings of an HTML fragment."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags, self.attrs, self.h1 = "", set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs += attrs
+        self.h1 += tag == "h1"
+
+    def handle_data(self, data):
+        self.text += data
 
 
 def test_failing_chapter_names_its_cell_and_keeps_the_book(built):

@@ -140,9 +140,9 @@ def test_card_escapes_hostile_text():
     assert "&lt;script&gt;" in card
 
 
-def test_claim_links_only_to_cards_on_the_page():
+def test_claim_links_only_to_known_claims_and_reach_their_article_page():
     html = policy.link_claims("003-06, 003-07", known=["003-07"])
-    assert 'href="#claim-003-07"' in html and 'href="#claim-003-06"' not in html
+    assert 'href="articles/003.html#claim-003-07"' in html and "#claim-003-06" not in html
 
 
 # --- the timeline --------------------------------------------------------------------
@@ -263,7 +263,7 @@ def test_chapter_executes_glues_its_counts_and_saves_its_figures(project):
     src = (project.notebooks_src / "platform_policy.py").read_text(encoding="utf-8")
     for key in set(re.findall(r"\{glue:text\}`([A-Za-z0-9_]+)", src)):
         assert key in glued, key
-    assert len(re.findall(r'class="policy-card" id="claim-', html)) == len(SCOPED)
+    assert len(re.findall(r'class="policy-card" id="card-', html)) == len(SCOPED)
     for stem in ("platform_policy-timeline", "platform_policy-november-2019"):
         assert (project.book / "figures" / f"{stem}.png").exists()
         assert (project.book / "figures" / f"{stem}.csv").exists()

@@ -51,13 +51,12 @@ def test_table_rows_restate_the_claims():
     assert NUMERIC.set_index("claim").loc["001-02", "reads as"].startswith("about 26,000 website_and_account")
 
 
-def test_claim_ids_link_to_quotes_without_unescaping_anything():
+def test_claim_ids_link_to_their_article_page_without_unescaping_anything():
     df = pd.DataFrame({"a": ["001-02"], "b": ["001-02 <b>"], "c": ["<script>"], "d": ["999-99"]})
-    hook = takedowns.claim_id_cell(["001-02"])
-    out = render.table(df, cell_html={c: hook for c in df.columns})
-    assert '<a href="#quote-001-02"' in out and out.count("<a ") == 1
-    assert "<td>001-02 &lt;b&gt;</td>" in out and "<td>&lt;script&gt;</td>" in out
-    assert "<td>999-99</td>" in out   # not a claim of the table: left alone
+    out = render.table(df, cell_html={c: render.claim_cells(known=["001-02"]) for c in df.columns})
+    assert out.count('<a class="claim-ref" href="articles/001.html#claim-001-02" data-claim="001-02">') == 2
+    assert "&lt;b&gt;</td>" in out and "<td>&lt;script&gt;</td>" in out and "<b>" not in out
+    assert "<td>999-99</td>" in out   # not a known claim: left alone
 
 
 def test_quotations_keep_script_direction_and_escape():

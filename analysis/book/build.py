@@ -1,9 +1,9 @@
 """Pipeline step ``build``: the whole book, published only if every step succeeds.
 
-validate → prepare → execute chapters → jupyter-book (into a staging
-directory) → search index (``search.py``, into the staged HTML) → publish.
-``_build/html`` is replaced only at the end, by a rename, so a failed build
-leaves the last good book in place.
+validate → prepare → execute chapters → article pages → jupyter-book (into a
+staging directory, then claims linked both ways) → search index (``search.py``,
+into the staged HTML) → publish. ``_build/html`` is replaced only at the end,
+by a rename, so a failed build leaves the last good book in place.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import execute, prepare, search
+from . import claim_uses, execute, pages, prepare, search
 from ..evidence.loader import load_evidence
 from ..paths import PATHS, Paths
 
@@ -34,7 +34,8 @@ def jupyter_book(paths: Paths, clean: bool = False) -> Path:
         shutil.rmtree(stage)
     # jupyter_book.cli.main has no __main__ guard: call its click entry point.
     cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(paths.root),
-           "--path-output", str(stage), "--warningiserror", "--keep-going", "--quiet"]
+           "--path-output", str(stage), "--toc", str(pages.toc_path(paths)),
+           "--warningiserror", "--keep-going", "--quiet"]
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
     proc = subprocess.run(cmd, cwd=paths.root, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -65,21 +66,26 @@ def publish(staged: Path, target: Path) -> None:
 
 def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     t0 = time.perf_counter()
-    log("[1/6] validate: manifest, checksums, encodings, annotations")
+    log("[1/7] validate: manifest, checksums, encodings, annotations, translations")
     evidence = load_evidence(paths)
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
-    log("[2/6] prepare: cleaned texts and tables in data/processed/")
+    log("[2/7] prepare: cleaned texts and tables in data/processed/")
     written = prepare.run(paths, evidence)
     log(f"  {len(written)} file(s) changed")
-    log("[3/6] execute: chapters with papermill")
+    log("[3/7] execute: chapters with papermill")
     execute.run(paths, force=clean, log=log)
-    log("[4/6] jupyter-book: HTML into _build/stage/")
+    log("[4/7] pages: one page per article, the Articles index and the table of contents")
+    written = pages.run(paths, evidence)
+    log(f"  {len(evidence.corpus)} article pages, {len(written)} file(s) changed")
+    log("[5/7] jupyter-book: HTML into _build/stage/")
     staged = jupyter_book(paths, clean=clean)
-    log("[5/6] search: passages of every page → _search/ (Pagefind)")
+    uses = claim_uses.run(staged)
+    log(f"  {uses.n_refs} claim references in the chapters linked back from {uses.n_cited} claims' pages")
+    log("[6/7] search: passages of every page → _search/ (Pagefind)")
     stats = search.build_index(staged)
     log(f"  {stats.pages} pages, {stats.passages} passages, "
         f"{stats.bundle_bytes / 1024:,.0f} KB in {stats.seconds:.1f} s")
-    log("[6/6] publish: _build/html")
+    log("[7/7] publish: _build/html")
     publish(staged, paths.html)
     log(f"  done in {time.perf_counter() - t0:.1f} s: {paths.html.relative_to(paths.root)}/index.html")
     return paths.html

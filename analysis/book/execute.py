@@ -28,7 +28,8 @@ KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 # these, so hashing them is enough.
 _INPUT_GLOBS = ("analysis/**/*.py", "analysis/**/*.csv", "data/articles.csv", "data/raw/*",
                 "data/cleaning/*", "data/reference/*", "data/annotations/*",
-                "data/gazetteer/*", "data/lexicon/*", "data/gold/**/*", "requirements.txt")
+                "data/gazetteer/*", "data/lexicon/*", "data/gold/**/*", "data/codebook/*",
+                "data/labels/*", "requirements.txt")
 
 
 class ChapterError(Exception):

@@ -75,7 +75,7 @@ def type_entries_html(table: pd.DataFrame) -> str:
                 f'({int(r["claims"])} claim{"s" if int(r["claims"]) != 1 else ""}): '
                 f'{render.text(r["definition"])}<br><em>Annotate when:</em> '
                 f'{render.text(r["annotate_when"])}</p>')
-        example = (render.quote(r["quote"], r["language"], r["translation"], f"claim {r['id']}")
+        example = (render.quote(r["quote"], r["language"], r["translation"], claim=r["id"])
                    if r["id"] else "<p><em>No example in the corpus yet.</em></p>")
         parts.append(f'<div class="codebook-entry">{head}{example}</div>')
     return "".join(parts)

@@ -624,10 +624,9 @@ def voices_shown(voices: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame
 def claim_quote(claim: Mapping, role: str, names: Mapping[str, str]) -> str:
     """One claim on an edge: its quote beside its translation, with its id, role,
     span, grade and who it is attributed to."""
-    cid = claim["id"]
-    source = (f"{cid} ({role}), {render.source_span(claim['article'], int(claim['start']), int(claim['end']))}, "
+    source = (f"{role}, {render.source_span(claim['article'], int(claim['start']), int(claim['end']))}, "
               f"grade {claim['grade']}, {chain_text(claim['attribution'], names)}")
-    return render.quote(claim["quote"], claim["language"], claim["translation"], source)
+    return render.quote(claim["quote"], claim["language"], claim["translation"], source, claim=claim["id"])
 
 
 def claims_quotes_html(claim_ids: Iterable[str], claims: pd.DataFrame, role: str,

@@ -318,7 +318,7 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
                  f"</div></div>")
     also = ids(r.get("also", ""))
     also_txt = f" · also names {_esc(', '.join(names.get(p, p) for p in also))}" if also else ""
-    head = (f'<div class="pc-head"><span class="pc-id">{_esc(r["id"])}</span> · '
+    head = (f'<div class="pc-head">{render.claim_ref(r["id"])} · '
             f'{_esc(TYPE_LABEL.get(r["type"], r["type"]))}{also_txt} · '
             f'date: {_esc(date_words(r["event_date"], r["event_date_precision"]))}'
             f'<span class="pc-grade" title="{_esc(grade_words(r["grade"], admiralty))}">'
@@ -337,7 +337,7 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
         meta.append(("Notes", _esc(r["notes"])))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
     boxes = "".join(register_box(c) for c in cases.get(r["id"], []))
-    return (f'<div class="policy-card" id="claim-{_esc(r["id"])}">{head}{quote}<dl>{dl}</dl>'
+    return (f'<div class="policy-card" id="card-{_esc(r["id"])}">{head}{quote}<dl>{dl}</dl>'
             f"{boxes}</div>")
 
 
@@ -369,23 +369,16 @@ def group_html(rows: pd.DataFrame, group: str, facts: pd.DataFrame, names: Mappi
     return cards_html(sub, facts, names, admiralty, register, headings=False)
 
 
-def claim_link(cid: str) -> str:
-    return f'<a href="#claim-{_esc(cid)}">{_esc(cid)}</a>'
-
-
 def link_claims(text: str, known: Optional[Iterable[str]] = None) -> str:
-    """Escape, then turn claim ids (NNN-kk) into links to their cards (only the
-    ``known`` ones, when given: a claim with no card on the page stays plain)."""
-    known = None if known is None else set(known)
-    return re.sub(r"\b(\d{3}-\d{2})\b",
-                  lambda m: claim_link(m.group(1)) if known is None or m.group(1) in known else m.group(1),
-                  _esc(text))
+    """Escape, then turn claim ids (NNN-kk) into claim references (only the
+    ``known`` ones, when given)."""
+    return render.with_claim_refs(text, known=known)
 
 
 def html_table(df: pd.DataFrame, caption: str, linked: Iterable[str] = (),
                known: Optional[Iterable[str]] = None) -> str:
-    """render.table, with claim ids in the ``linked`` columns made into links to
-    their cards (only the ``known`` ones, when given)."""
+    """render.table, with claim ids in the ``linked`` columns made into claim
+    references (only the ``known`` ones, when given)."""
     known = None if known is None else set(known)
     return render.table(df, caption=caption,
                         cell_html={col: (lambda v: link_claims(v, known)) for col in linked})

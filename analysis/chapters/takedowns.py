@@ -94,26 +94,12 @@ def quote_anchor(claim_id: str) -> str:
     return f"quote-{claim_id}"
 
 
-def claim_id_cell(ids: Iterable[str]):
-    """A ``render.table`` cell hook: a cell holding exactly one of ``ids`` links to
-    that claim's quotation; any other cell is escaped as usual."""
-    wanted = set(ids)
-
-    def cell(value: object) -> str:
-        shown = render.text(value)
-        if shown in wanted:  # a bare claim id: digits and a hyphen, nothing to unescape
-            return f'<a href="#{quote_anchor(shown)}" style="white-space: nowrap">{shown}</a>'
-        return shown
-    return cell
-
-
 def quotations(numeric: pd.DataFrame) -> str:
     """Each numeric claim's quote in its own script, beside its translation, with an anchor."""
     parts = []
     for r in numeric.itertuples():
-        source = f"claim {r.claim}, {r.span}"
         parts.append(f'<div id="{quote_anchor(r.claim)}">'
-                     + render.quote(r.quote, r.language, r.translation, source) + "</div>")
+                     + render.quote(r.quote, r.language, r.translation, r.span, claim=r.claim) + "</div>")
     return "".join(parts)
 
 

@@ -8,11 +8,20 @@ inside an English page.
 from __future__ import annotations
 
 import html
-from typing import Callable, Mapping
+import re
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
+from ..text.language import identify
+
 RTL = {"ar", "fa"}
+# A claim id as the annotations write it: NNN-kk (article number, claim number).
+CLAIM_ID = re.compile(r"(?<![\w-])(\d{3,}-\d{2,})(?![\w-])")
+_AR = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+# A run of Arabic script: from an Arabic letter to the last one before any Latin
+# letter (neutral punctuation and digits between its words belong to it).
+_ARABIC_RUN = re.compile(f"[{_AR}](?:[^A-Za-z\\n]*[{_AR}])?")
 
 
 def text(value: object, lang: str | None = None) -> str:
@@ -27,14 +36,83 @@ def text(value: object, lang: str | None = None) -> str:
     return s
 
 
+def mixed(value: object, default: str = "ar") -> str:
+    """Escaped text in which every run of Arabic script is wrapped with its own
+    ``dir`` and ``lang`` (for names and titles that mix scripts: "ISNA (ایسنا)")."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    s = str(value)
+    out, pos = [], 0
+    for m in _ARABIC_RUN.finditer(s):
+        a, b = m.span()
+        # a bracket opened inside the run closes inside it too
+        while s.count("(", a, b) > s.count(")", a, b) and b < len(s) and s[b] in " )" :
+            b += 1
+        if a < pos:
+            continue
+        out.append(html.escape(s[pos:a]))
+        run = s[a:b]
+        lang = identify(run, default)
+        out.append(f'<span dir="rtl" lang="{lang if lang in RTL else default}">{html.escape(run)}</span>')
+        pos = b
+    out.append(html.escape(s[pos:]))
+    return "".join(out)
+
+
+def claim_href(claim_id: str, base: str = "articles/") -> str:
+    """Where a claim is: its span on its article's page. ``base`` is the path from
+    the page that links to the article pages (chapters live beside ``articles/``)."""
+    return f"{base}{claim_id.split('-', 1)[0]}.html#claim-{claim_id}"
+
+
+def article_link(article_id: object, base: str = "articles/", label: str | None = None) -> str:
+    """A link to an article's page (``articles/<id>.html`` beside the chapters)."""
+    aid = html.escape(str(article_id))
+    return f'<a class="article-ref" href="{base}{aid}.html">{html.escape(label or str(article_id))}</a>'
+
+
+def claim_ref(claim_id: str, base: str = "articles/", label: str | None = None) -> str:
+    """Every reference to a claim in the book: a small badge linking to its span.
+    (The build later gives each one an id, so the claim's page can link back.)"""
+    cid = html.escape(str(claim_id))
+    return (f'<a class="claim-ref" href="{html.escape(claim_href(str(claim_id), base))}" '
+            f'data-claim="{cid}">{html.escape(label or str(claim_id))}</a>')
+
+
+def with_claim_refs(value: object, base: str = "articles/", known: Iterable[str] | None = None) -> str:
+    """Escape a text, then make every claim id in it a claim reference (only the
+    ``known`` ones, when given). Nothing of the text is ever unescaped: ids are
+    digits and a hyphen."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    wanted = None if known is None else set(known)
+    escaped = html.escape(str(value))
+    return CLAIM_ID.sub(lambda m: claim_ref(m.group(1), base)
+                        if wanted is None or m.group(1) in wanted else m.group(1), escaped)
+
+
+def claim_cells(known: Iterable[str] | None = None, base: str = "articles/") -> Callable[[object], str]:
+    """A ``table`` cell hook that links the claim ids in a cell."""
+    return lambda value: with_claim_refs(value, base, known)
+
+
+def md_escape(value: object) -> str:
+    """Text that Markdown and MyST take literally (for a generated heading): every
+    ASCII punctuation character backslash-escaped, on one line."""
+    s = " ".join(str(value).split())
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", s)
+
+
 def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
           caption: str | None = None, css_class: str = "data-table",
-          cell_html: Mapping[str, Callable[[object], str]] | None = None) -> str:
+          cell_html: Mapping[str, Callable[[object], str]] | None = None,
+          claim_columns: Iterable[str] = ()) -> str:
     """Escaped HTML table. ``lang_of`` maps a column to the column holding its language
     (or to a fixed language code prefixed with '='). ``cell_html`` maps a column to a
-    function that renders its cells itself, and must escape what it shows."""
+    function that renders its cells itself, and must escape what it shows. Claim ids
+    in the ``claim_columns`` become claim references (``claim_ref``)."""
     lang_of = lang_of or {}
-    cell_html = cell_html or {}
+    cell_html = {**{c: claim_cells() for c in claim_columns}, **(cell_html or {})}
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     body = []
     for _, row in df.iterrows():
@@ -70,19 +148,22 @@ def blockquote(original: str, lang: str) -> str:
     return f'<blockquote{direction} lang="{html.escape(lang)}">{html.escape(original)}</blockquote>'
 
 
-def quote(original: str, lang: str, translation: str = "", source: str = "") -> str:
+def quote(original: str, lang: str, translation: str = "", source: str = "",
+          claim: str | None = None) -> str:
     """A quotation in its original script beside its English translation.
 
     The original keeps its direction (``dir``/``lang`` on the blockquote);
     every part is escaped. ``source`` says where it is from (article and
-    character offsets, or the claim id).
+    character offsets); ``claim``, the claim it is, shown as a claim reference.
+    An English quotation is not translated into itself.
     """
     parts = [f'<figure class="claim-quote">{blockquote(original, lang)}']
     cap = []
-    if translation:
+    if translation and not (lang == "en" and translation.strip() == original.strip()):
         cap.append(f'<span class="translation" lang="en">{html.escape(translation)}</span>')
-    if source:
-        cap.append(f'<span class="source">{html.escape(source)}</span>')
+    if source or claim:
+        ref = claim_ref(claim) + (", " if source else "") if claim else ""
+        cap.append(f'<span class="source">{ref}{html.escape(source)}</span>')
     if cap:
         parts.append("<figcaption>" + " — ".join(cap) + "</figcaption>")
     parts.append("</figure>")

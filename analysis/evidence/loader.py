@@ -16,6 +16,7 @@ import pandas as pd
 from . import claims as claimsmod
 from . import facts as factsmod
 from ..corpus.articles import Corpus, load_corpus
+from ..corpus.translations import Translation, load_translations
 from ..paths import PATHS, Paths
 
 
@@ -26,6 +27,7 @@ class Evidence:
     events: dict
     facts: list
     claims: list
+    translations: dict[str, Translation]
 
     @property
     def paths(self) -> Paths:
@@ -70,7 +72,8 @@ class Evidence:
 
 
 def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidence:
-    """Load and validate in dependency order: corpus, entities, events, facts, claims.
+    """Load and validate in dependency order: corpus, entities, events, facts, claims,
+    translations.
 
     This is the build's gate (step 1): it stops at the first problem with one
     InputError naming the file.
@@ -80,4 +83,5 @@ def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidenc
     events = factsmod.load_events(paths)
     facts = factsmod.load_facts(paths, set(entities["id"]), events)
     claims = claimsmod.load_claims(paths, corpus, facts)
-    return Evidence(corpus, entities, events, facts, claims)
+    translations = load_translations(paths, corpus)
+    return Evidence(corpus, entities, events, facts, claims, translations)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
+from ..display.labels import format_number  # noqa: F401  (one formatter, re-exported)
+
 # The README's table, as data. tests/test_measures.py checks the two agree.
 MEASURE_FAMILIES: dict[str, tuple[str, ...]] = {
     "referral": ("referred",),
@@ -157,13 +159,6 @@ class Figure:
 
     def text(self) -> str:
         return describe(self)
-
-
-def format_number(x: float) -> str:
-    """A figure as the book prints it: thousands separators, no trailing zeros."""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def describe(f: Figure) -> str:

@@ -1,0 +1,122 @@
+"""Words for the project's codes: what a reader sees instead of an id.
+
+One place gives every code a display label, from data (``data/labels/`` for
+units, measures and qualifiers; ``data/codebook/`` for claim types and grades;
+``data/gazetteer/entities.csv`` and ``data/reference/entities-extra.csv`` for
+names), so the chapters and pages cannot each spell them their own way. A
+code with no label is shown as it is, and ``tests/test_labels.py`` fails on it.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import Paths
+from .dates import in_words
+
+UNNAMED_OUTLET = "unnamed outlet"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def format_number(x: float) -> str:
+    """A figure as the book prints it: thousands separators, no trailing zeros."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Labels:
+    units: dict[str, tuple[str, str]]      # unit → (one, many)
+    measures: dict[str, str]
+    qualifiers: dict[str, str]
+    types: dict[str, tuple[str, str]]      # claim type → (words, highlight group)
+    grades: dict[str, str]                 # "A" → "completely reliable", "1" → "confirmed"
+    names: dict[str, str]                  # entity id → name
+
+    def unit(self, unit: str | None, value: float | None = None) -> str:
+        if not unit:
+            return ""
+        one, many = self.units.get(unit, (unit, unit))
+        return one if value == 1 else many
+
+    def measure(self, measure: str | None) -> str:
+        return self.measures.get(measure or "", measure or "")
+
+    def qualifier(self, qualifier: str | None) -> str:
+        return self.qualifiers.get(qualifier or "", qualifier or "")
+
+    def type(self, claim_type: str) -> str:
+        return self.types.get(claim_type, (claim_type, "other"))[0]
+
+    def highlight(self, claim_type: str) -> str:
+        return self.types.get(claim_type, (claim_type, "source"))[1]
+
+    def name(self, entity: str) -> str:
+        return self.names.get(entity, entity)
+
+    def grade(self, code: str) -> str:
+        """'C3' → 'C3: fairly reliable source, possibly true'."""
+        if len(code) != 2:
+            return code
+        return f"{code}: {self.grades.get(code[0], code[0])} source, {self.grades.get(code[1], code[1])}"
+
+    def figure(self, value: float | None, unit: str | None = None, qualifier: str | None = None,
+               measure: str | None = None, value_high: float | None = None) -> str:
+        """'about 26,000 websites and accounts closed'."""
+        if value is None:
+            return ""
+        if value_high is not None and value_high != value:
+            num = f"{format_number(value)} to {format_number(value_high)}"
+        else:
+            word = self.qualifier(qualifier)
+            num = f"{word} {format_number(value)}".strip()
+        return " ".join(p for p in (num, self.unit(unit, value), self.measure(measure)) if p)
+
+
+@lru_cache(maxsize=4)
+def _load(root: str) -> Labels:
+    paths = Paths(Path(root))
+    units = {r["unit"]: (r["one"], r["many"]) for r in _rows(paths.data / "labels" / "units.csv")}
+    measures = {r["measure"]: r["words"] for r in _rows(paths.data / "labels" / "measures.csv")}
+    qualifiers = {r["qualifier"]: r["words"] for r in _rows(paths.data / "labels" / "qualifiers.csv")}
+    types = {r["type"]: (r["words"], r["highlight"])
+             for r in _rows(paths.data / "codebook" / "claim-types.csv")}
+    grades = {r["code"]: r["name"] for r in _rows(paths.data / "codebook" / "admiralty.csv")}
+    names = {r["id"]: r["name_en"] for r in _rows(paths.gazetteer / "entities.csv")}
+    extra = paths.reference / "entities-extra.csv"
+    if extra.is_file():
+        names.update({r["id"]: r["name_en"] for r in _rows(extra) if r.get("name_en")})
+    return Labels(units, measures, qualifiers, types, grades, names)
+
+
+def load_labels(paths: Paths) -> Labels:
+    return _load(str(paths.root))
+
+
+def outlet_name(outlet: str) -> str:
+    """The outlet as a short name: the manifest's text without its Arabic-script
+    gloss ("Akhbar Al Aan (أخبار الآن)" → "Akhbar Al Aan"), or 'unnamed outlet'."""
+    name = re.sub(r"\s*\([^)]*[\u0600-\u06ff][^)]*\)", "", outlet or "").strip(" ,")
+    return " ".join(name.split()) or UNNAMED_OUTLET
+
+
+def article_labels(articles: list[tuple[str, str, str]]) -> dict[str, str]:
+    """How the book names each article, from (id, outlet, published): 'Akhbar Al
+    Aan, November 2019'; the article number is added where two would read alike."""
+    plain = {}
+    for aid, outlet, published in articles:
+        label = f"{outlet_name(outlet)}, {in_words(published)}"
+        plain[aid] = label[0].upper() + label[1:]
+    counts: dict[str, int] = {}
+    for label in plain.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {aid: f"{label} (article {aid})" if counts[label] > 1 else label
+            for aid, label in plain.items()}

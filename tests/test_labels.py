@@ -1,0 +1,58 @@
+"""Words for codes: every unit, measure, qualifier and claim type a reader could meet
+has its words in data, and labels, dates and numbers read as the book prints them."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from analysis.display.dates import in_words
+from analysis.display.labels import article_labels, load_labels, outlet_name
+from analysis.evidence.loader import load_evidence
+from analysis.paths import PATHS
+
+LABELS = load_labels(PATHS)
+EV = load_evidence(PATHS)
+
+
+def test_every_code_in_the_data_has_words():
+    claims, facts = EV.claims_table, EV.facts_table
+    with open(PATHS.data / "lexicon" / "units.csv", encoding="utf-8", newline="") as fh:
+        extractor_units = {r["unit"] for r in csv.DictReader(fh)}
+    units = (set(claims["unit"]) | set(facts["unit"]) | extractor_units) - {""}
+    measures = (set(claims["measure"]) | set(facts["measure"])) - {""}
+    qualifiers = (set(claims["qualifier"]) | set(facts["qualifier"])) - {""}
+    assert not units - set(LABELS.units), sorted(units - set(LABELS.units))
+    assert not measures - set(LABELS.measures), sorted(measures - set(LABELS.measures))
+    assert not qualifiers - set(LABELS.qualifiers), sorted(qualifiers - set(LABELS.qualifiers))
+    assert not set(claims["type"]) - set(LABELS.types)
+    ids = {e for col in ("actors", "platforms", "attribution") for cell in claims[col]
+           for e in str(cell).split(";") if e}
+    assert not ids - set(LABELS.names), sorted(ids - set(LABELS.names))
+
+
+def test_figures_read_as_words():
+    assert LABELS.figure(26000, "website_and_account", "approx", "closed") == \
+        "about 26,000 websites and accounts closed"
+    assert LABELS.figure(1, "channel", "exact", "blocked") == "1 channel blocked"
+    assert LABELS.figure(200, "account_or_bot_per_day", "range", "banned", 300) == \
+        "200 to 300 accounts and bots a day banned"
+    assert LABELS.grade("C3") == "C3: fairly reliable source, possibly true"
+
+
+@pytest.mark.parametrize("iso, words", [
+    ("2019-11", "November 2019"), ("2019-11-21/2019-11-24", "21–24 November 2019"),
+    ("2018-05/2019-11", "May 2018 – November 2019"), ("2015", "2015"), ("", "undated"),
+    ("2019-11-30/2019-12-02", "30 November – 2 December 2019"), ("2020-12/2021-01", "December 2020 – January 2021"),
+    ("2017-06-07", "7 June 2017"), ("2014/2016", "2014–2016"), ("2019-05/2019-06", "May–June 2019"),
+])
+def test_dates_in_words(iso, words):
+    assert in_words(iso) == words
+
+
+def test_article_labels_name_outlet_and_date_and_never_collide():
+    labels = article_labels([("001", "Akhbar Al Aan (أخبار الآن)", "2019-11"), ("002", "", ""),
+                             ("003", "", ""), ("004", "", "2015-11")])
+    assert labels == {"001": "Akhbar Al Aan, November 2019", "002": "Unnamed outlet, undated (article 002)",
+                      "003": "Unnamed outlet, undated (article 003)", "004": "Unnamed outlet, November 2015"}
+    assert outlet_name("ISNA (ایسنا), republished by an unnamed site") == "ISNA, republished by an unnamed site"
