@@ -12,16 +12,21 @@ ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>Article 001 — Book</t
 <nav><p>Sidebar text that is not indexed</p></nav>
 <main><article class="bd-article" role="main">
 <section id="article-001"><h1>Article 001: Akhbar Al Aan<a class="headerlink" href="#article-001">#</a></h1>
-<div class="para-pair">
-  <p id="p-1" dir="rtl" lang="ar">أطلقت <span class="claim" id="claim-001-02">وكالة الشرطة الأوروبية يوروبول
-  حملة بإغلاق حوالي 26 ألف موقع</span> عبر الانترنت.</p>
+<div class="article-row"><a class="pnum" href="#p-1">1</a>
+  <p id="p-1" dir="rtl" lang="ar">أطلقت <mark class="claim" data-claim="001-02" id="claim-001-02">وكالة الشرطة
+  الأوروبية </mark><mark class="claim" data-claim="001-02"><span class="mention">يوروبول</span></mark><mark
+  class="claim" data-claim="001-02"> حملة بإغلاق حوالي 26 ألف موقع</mark><a class="claim-note-ref"
+  href="#note-001-02">2</a> عبر الانترنت.</p>
   <p class="translation" lang="en">Europol launched a campaign closing about 26 thousand sites.</p>
 </div>
-<blockquote id="tweet-1" dir="ltr" lang="en"><p>Telegram blocked 78 channels</p></blockquote>
-<p id="p-2" dir="rtl" lang="fa">پیام‌رسان تلگرام</p>
+<div class="article-row"><span aria-hidden="true" class="pnum">❝</span>
+  <figure class="tweet" id="tweet-1"><blockquote dir="ltr" lang="en"><p>Telegram blocked 78 channels</p></blockquote></figure>
+</div>
+<div class="article-row"><p id="p-2" dir="rtl" lang="fa">پیام‌رسان تلگرام</p></div>
 <section id="people"><h2>People</h2>
 <table><tr><th>name</th><th>spelling</th></tr>
 <tr><td>Bill Gortney</td><td>جورتني</td></tr></table>
+<p>See <a class="claim-ref" data-claim="001-02" href="#claim-001-02">001-02</a>.</p>
 <script>var notText = 1;</script>
 </section></section></article></main></body></html>"""
 
@@ -42,11 +47,12 @@ def test_a_page_is_cut_into_passages_by_anchor():
 
 def test_a_paragraph_keeps_its_text_its_claims_too():
     _, by_anchor = _page()
-    (p1,) = by_anchor["p-1"].segments
+    p1, translation = by_anchor["p-1"].segments             # the translation beside it joins it
     assert (p1.lang, p1.dir) == ("ar", "rtl")
-    assert p1.text.startswith("أطلقت وكالة الشرطة") and p1.text.endswith("عبر الانترنت.")
-    (claim,) = by_anchor["claim-001-02"].segments
-    assert claim.text.startswith("وكالة") and claim.text.endswith("26 ألف موقع")
+    assert p1.text == "أطلقت وكالة الشرطة الأوروبية يوروبول حملة بإغلاق حوالي 26 ألف موقع عبر الانترنت."
+    assert (translation.lang, translation.dir) == ("en", "ltr")
+    (claim,) = by_anchor["claim-001-02"].segments           # its pieces joined, no reference to it
+    assert claim.text == "وكالة الشرطة الأوروبية يوروبول حملة بإغلاق حوالي 26 ألف موقع"
     assert "c001x02c" in passage_terms(by_anchor["claim-001-02"])
     assert "n26000n" in passage_terms(by_anchor["p-1"])
 
@@ -54,11 +60,10 @@ def test_a_paragraph_keeps_its_text_its_claims_too():
 def test_segments_carry_their_language_and_each_cell_is_its_own():
     _, by_anchor = _page()
     section = [(s.lang, s.dir, s.text) for s in by_anchor["article-001"].segments]
-    assert ("en", "ltr", "Europol launched a campaign closing about 26 thousand sites.") in section
-    assert "Sidebar text that is not indexed" not in str(section) and "#" not in section[0][2]
+    assert section == [("en", "ltr", "Article 001: Akhbar Al Aan")]      # no #, 1, ❝ or sidebar
     cells = [(s.lang, s.dir, s.text) for s in by_anchor["people"].segments]
     assert cells == [("en", "ltr", "People"), ("en", "ltr", "name"), ("en", "ltr", "spelling"),
-                     ("en", "ltr", "Bill Gortney"), ("ar", "rtl", "جورتني")]
+                     ("en", "ltr", "Bill Gortney"), ("ar", "rtl", "جورتني"), ("en", "ltr", "See 001-02.")]
     assert "notText" not in str(cells)
     (p2,) = by_anchor["p-2"].segments
     assert (p2.lang, p2.dir) == ("fa", "rtl")

@@ -18,9 +18,11 @@ What is indexed
 ---------------
 Every page's ``article.bd-article`` is cut into *passages*: all text whose
 nearest block-level ancestor with an ``id`` is the same element (a section, a
-quote ``div#quote-001-02``, an article paragraph ``p#p-3``, a tweet
-``#tweet-2``); an inline element with an id (a claim ``span#claim-001-02``
-inside a paragraph) is a passage of its own as well. A passage is made of
+quote ``div#quote-001-02``, a claim card ``div#card-001-02``, an article paragraph
+``p#p-3`` with the translation beside it, a tweet ``#tweet-2``); an inline
+element with an id (a claim highlighted in a paragraph,
+``mark#claim-001-02``, with the pieces that carry its ``data-claim``) is a
+passage of its own as well; links are references, not passages. A passage is made of
 *segments*: the text of one block (a paragraph, a list item, one table cell)
 in one language, with its ``lang`` and ``dir`` (from the markup, or from the
 script when the markup says nothing). Each passage becomes one Pagefind
@@ -67,8 +69,11 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "
           "time", "u", "var", "wbr", "font"}
 SKIP_TAGS = {"script", "style", "noscript", "template", "button", "svg", "math", "img", "input",
              "select", "textarea", "iframe", "object"}
+# Markers that are not text: heading permalinks, paragraph numbers, note
+# numbers and footnote marks (they would glue a digit to the word before).
+SKIP_CLASSES = {"headerlink", "pnum", "claim-note-ref", "footnote-reference"}
 RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb"}
-CLAIM_ID = re.compile(r"(?:claim|quote)-([0-9]{3}-[0-9]{2,3})")
+CLAIM_ID = re.compile(r"(?:claim|quote|card)-([0-9]{3}-[0-9]{2,3})")
 
 
 @dataclass
@@ -139,7 +144,8 @@ def page_passages(html: str, url: str) -> Page | None:
 
     # pieces of text in document order: ((anchor, block), ...), lang, dir, text.
     # A piece belongs to the passage of its nearest block-level element with
-    # an id, and to that of every inline element with an id around it.
+    # an id, and to that of every inline element with an id around it (not a
+    # link's: a link is a reference to a passage, not one).
     pieces: list[tuple[tuple[tuple[str, int], ...], str | None, str | None, str]] = []
     where: dict[str, str] = {"": ""}
     order: list[str] = [""]
@@ -157,6 +163,25 @@ def page_passages(html: str, url: str) -> Page | None:
             f"{section_title} · {label}" if section_title else label)
         order.append(anchor)
 
+    ids = {t.get("id") for t in body.find_all(id=True)}
+
+    def skipped(tag) -> bool:
+        return (tag.name in SKIP_TAGS or tag.get("aria-hidden") == "true"
+                or not SKIP_CLASSES.isdisjoint(tag.get("class") or []))
+
+    def own_anchor(tag) -> str | None:
+        """The passage an element starts: its id; for a claim highlighted in
+        pieces (mark[data-claim]), the id its first piece carries; for a
+        translation beside a paragraph, that paragraph's."""
+        if tag.get("id"):
+            return tag["id"]
+        if tag.name in INLINE and tag.name != "a" and f"claim-{tag.get('data-claim')}" in ids:
+            return f"claim-{tag['data-claim']}"
+        if tag.name not in INLINE and "translation" in (tag.get("class") or []):
+            prev = tag.find_previous_sibling(lambda t: t.has_attr("id"))
+            return prev["id"] if prev is not None else None
+        return None
+
     def walk(el, anchors, lang, direction, section_title):
         for child in el.children:
             if isinstance(child, Comment):
@@ -164,25 +189,25 @@ def page_passages(html: str, url: str) -> Page | None:
             if isinstance(child, NavigableString):
                 pieces.append((anchors, lang, direction, str(child)))
                 continue
-            if not isinstance(child, Tag) or child.name in SKIP_TAGS:
-                continue
-            if "headerlink" in (child.get("class") or []):
+            if not isinstance(child, Tag) or skipped(child):
                 continue
             c_lang = child.get("lang") or lang
             c_dir = child.get("dir") or (None if child.get("lang") else direction)
             c_title = section_title
             if child.name == "section":
                 c_title = _heading_text(child.__copy__()) or section_title
-            ident = child.get("id")
+            ident = own_anchor(child)
             if child.name not in INLINE:
                 primary = anchors[0][0]
                 if ident:
                     primary = ident
                     note(ident, c_title, child.name == "section")
                 c_anchors = ((primary, new_block()),)
-            elif ident and child.get_text(strip=True):
+            elif (ident and child.name != "a" and ident not in {a for a, _ in anchors}
+                  and child.get_text(strip=True)):
+                # in the enclosing block: a claim's pieces join into one segment
                 note(ident, section_title, False)
-                c_anchors = anchors + ((ident, new_block()),)
+                c_anchors = anchors + ((ident, anchors[0][1]),)
             else:
                 c_anchors = anchors
             walk(child, c_anchors, c_lang, c_dir, c_title)

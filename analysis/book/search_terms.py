@@ -22,7 +22,7 @@ Persian digits → ASCII; Latin lower-cased. Then, the same on both sides:
    name mentions (suffixed forms, hashtags).
 3. **Claim ids** (``001-02``) are one term, ``c001x02c``, besides their parts.
 4. **Numbers** in any digit script, with ``,`` (or ٬) thousands separators
-   and ``.`` (or ٫) decimals, are one term: 26000, 26,000, ٢٦٠٠٠ and ۲۶۰۰۰
+   and ``.`` (or ٫) decimals, and after a clitic (و26), are one term: 26000, 26,000, ٢٦٠٠٠ and ۲۶۰۰۰
    all give ``n26000n``. The index also takes the values of the extractor's
    quantities, so "26 ألف" is found by 26000. The letters around the digits
    keep Pagefind's prefix matching from finding 260000 for 26000.
@@ -107,9 +107,10 @@ def _regexes():
 
 
 # One pattern for both languages ("W" stands for the word class): a claim id,
-# a number (digits with , and . inside), or a word.
+# a number (digits with , and . inside; after a one-letter Arabic clitic too,
+# as in و26 ألف), or a word.
 TOKEN_PATTERN = ("(?<![W])([0-9]{3})-([0-9]{2,3})(?![W])"
-                 "|([0-9]+(?:[.,][0-9]+)*)(?![W])"
+                 "|(?:(?<![W])[وفبلك])?([0-9]+(?:[.,][0-9]+)*)(?![W])"
                  "|([W]+)")
 THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")

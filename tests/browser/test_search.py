@@ -88,11 +88,13 @@ def test_query_finds_what_it_must(book_page, row):
 
 def test_a_result_leads_to_the_passage(book_page):
     links, _ = search(book_page, "001-02")
-    assert links[0] == "book/takedown_numbers.html#quote-001-02"
+    assert links[0] == "book/articles/001.html#claim-001-02", links[:3]
     page = book_page.page
-    page.locator("#search-results ul.search > li > a").first.click()
-    page.wait_for_url(re.compile(r"takedown_numbers\.html#quote-001-02$"))
-    target = page.locator("#quote-001-02")
+    result = page.locator("#search-results ul.search > li").first
+    assert result.locator(".book-search-snippet").first.get_attribute("dir") == "rtl"
+    result.locator("a").first.click()
+    page.wait_for_url(re.compile(r"articles/001\.html#claim-001-02$"))
+    target = page.locator("#claim-001-02")
     target.wait_for(state="visible")
     box, height = target.bounding_box(), page.viewport_size["height"]
     assert box is not None and 0 <= box["y"] < height, box         # scrolled to it
