@@ -1,6 +1,6 @@
 """Search terms (analysis/book/search_terms.py): what a query and a passage
 become, in Python. The browser's copy of the same rules is compared with this
-one in tests/browser/test_search_terms.py."""
+one in tests/browser/test_search_js.py."""
 from __future__ import annotations
 
 import csv

@@ -2,7 +2,7 @@
 looks up. Python computes them for the index at build time; the browser
 computes a query's terms with ``book/assets/search.js``, which does the same
 thing from tables this module generates (``js_tables``), so no rule is written
-twice by hand. ``tests/browser/test_search_terms.py`` feeds both the same
+twice by hand. ``tests/browser/test_search_js.py`` feeds both the same
 strings (every passage of the built book among them) and compares.
 
 Everything starts from the project's one normalised matching view,

@@ -6,7 +6,7 @@
    (_search/terms.js, window.BOOK_SEARCH_TABLES): the per-character fold and
    lower-casing of analysis/text/normalize.py, word and space characters,
    clitic prefixes, Persian joins and the gazetteer's names. Nothing here is a
-   table of its own; tests/browser/test_search_terms.py feeds this file and
+   table of its own; tests/browser/test_search_js.py feeds this file and
    the Python the same strings and compares. Read that module's docstring for
    the rules; the functions below follow it line by line. */
 (function () {
