@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from analysis.book.search import build_index, page_passages, passage_terms
+from analysis.book.search import build_index, groups, page_passages, passage_terms
 
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>Article 001 — Book</title></head><body>
 <nav><p>Sidebar text that is not indexed</p></nav>
@@ -40,8 +40,9 @@ def test_a_page_is_cut_into_passages_by_anchor():
     page, by_anchor = _page()
     assert page.title == "Article 001: Akhbar Al Aan"
     assert list(by_anchor) == ["article-001", "p-1", "claim-001-02", "tweet-1", "p-2", "people"]
-    assert by_anchor["p-1"].where == "Article 001: Akhbar Al Aan · ¶ 1"
-    assert by_anchor["claim-001-02"].where == "Article 001: Akhbar Al Aan · claim 001-02"
+    assert by_anchor["article-001"].where == ""            # the page's title is shown already
+    assert by_anchor["p-1"].where == "¶ 1"
+    assert by_anchor["claim-001-02"].where == "claim 001-02"
     assert by_anchor["people"].where == "People"
 
 
@@ -79,16 +80,26 @@ def test_the_bundle_beside_the_book(tmp_path):
     (site / "_static").mkdir()
     (site / "_static" / "x.html").write_text(ARTICLE, encoding="utf-8")   # never indexed
     stats = build_index(site)
-    assert (stats.pages, stats.passages) == (1, 6)
+    assert (stats.pages, stats.passages, stats.records) == (1, 6, 1)
     bundle = site / "_search"
     assert (bundle / "pagefind" / "pagefind.js").exists()
     assert (bundle / "pagefind" / "pagefind-entry.json").exists()
     assert not (bundle / "pagefind" / "pagefind-ui.js").exists()
-    stored = json.loads((bundle / "pages" / "0.json").read_text(encoding="utf-8"))
+    stored = json.loads((bundle / "records" / "0.json").read_text(encoding="utf-8"))
     assert stored["url"] == "articles/001.html"
-    assert [p["anchor"] for p in stored["passages"]][:3] == ["article-001", "p-1", "claim-001-02"]
-    lang, direction, text, hints = stored["passages"][1]["segs"][0]
+    passages = stored["passages"]
+    assert [p["anchor"] for p in passages][:3] == ["article-001", "p-1", "claim-001-02"]
+    assert passages[2]["extra"] == ["c001x02c", "n001n", "n02n"]       # the claim's id, from its anchor
+    lang, direction, text, hints = passages[1]["segs"][0]
     assert (lang, direction) == ("ar", "rtl") and ["n26000n"] == [h[2] for h in hints if h[2].startswith("n")]
     assert (bundle / "terms.js").read_text(encoding="utf-8").startswith("// Generated")
     again = build_index(site)                      # rebuilt from scratch, same result
-    assert (again.pages, again.passages) == (1, 6)
+    assert (again.pages, again.passages, again.records) == (1, 6, 1)
+
+
+def test_passages_are_packed_into_records_in_order():
+    page, _ = _page()
+    assert [[p.anchor for p in g] for g in groups(page.passages, chars=170)] == [
+        ["article-001", "p-1", "claim-001-02"], ["tweet-1", "p-2", "people"]]
+    assert [[p.anchor for p in g] for g in groups(page.passages, chars=10)] == [
+        ["article-001"], ["p-1", "claim-001-02"], ["tweet-1"], ["p-2"], ["people"]]

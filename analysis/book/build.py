@@ -83,7 +83,7 @@ def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     log(f"  {uses.n_refs} claim references in the chapters linked back from {uses.n_cited} claims' pages")
     log("[6/7] search: passages of every page → _search/ (Pagefind)")
     stats = search.build_index(staged)
-    log(f"  {stats.pages} pages, {stats.passages} passages, "
+    log(f"  {stats.pages} pages, {stats.passages} passages in {stats.records} records, "
         f"{stats.bundle_bytes / 1024:,.0f} KB in {stats.seconds:.1f} s")
     log("[7/7] publish: _build/html")
     publish(staged, paths.html)

@@ -8,11 +8,16 @@ loads its whole index on every search; a search language of our own
 pages, not passages, still need its query script patched for all-digit terms,
 and grow with every article page into one file every reader downloads.
 Pagefind (PyPI ``pagefind`` + ``pagefind-bin``, a 10 MB binary, no network)
-takes *custom records* through its Python API: one record per passage, with
-any URL (``articles/001.html#p-3``) and text we normalise ourselves; the
-browser fetches only the index chunks a query needs (measured here: about
-45 KB of script and 70 KB of wasm once, then a few KB per word). The cost: it
-needs HTTP, not ``file://`` (``make serve``; the search page says so).
+takes *custom records* through its Python API, with any URL
+(``articles/001.html#p-3``) and text we normalise ourselves; the browser
+fetches only the index chunks a query needs (measured here: 45 KB of script
+and 70 KB of wasm once, then a few KB per word). With 1,000 article pages
+(the five seed articles 200 times over): 52,600 passages in 6,400 records,
+a 54 MB bundle (44 MB of it the readable records, fetched one per result
+shown), indexed in 114 s of CPU; a search for Telegram, in 5,800 records,
+showed its first results 2.4 s after the page was opened, fetching 320 KB in
+all (search page scripts and tables included), on two busy cores. The cost:
+it needs HTTP, not ``file://`` (``make serve``; the search page says so).
 
 What is indexed
 ---------------
@@ -25,16 +30,21 @@ element with an id (a claim highlighted in a paragraph,
 passage of its own as well; links are references, not passages. A passage is made of
 *segments*: the text of one block (a paragraph, a list item, one table cell)
 in one language, with its ``lang`` and ``dir`` (from the markup, or from the
-script when the markup says nothing). Each passage becomes one Pagefind
-record whose content is its search terms (``analysis.book.search_terms``,
-plus the values and names the extractor finds in it); its readable text is
-kept apart, one small JSON file per page under ``_search/pages/``, because
-Pagefind indexes whatever metadata it is given, raw.
+script when the markup says nothing). A page's passages, in order, are packed
+into Pagefind records of about ``GROUP_CHARS`` characters; a record's content
+is its passages' search terms (``analysis.book.search_terms``, plus the
+values and names the extractor finds in them). The readable passages are
+kept apart, one small JSON file per record under ``_search/records/``
+(fetched only for the results shown; Pagefind indexes whatever metadata it is
+given, raw), and the browser links each result to the passages in it that
+match, computing their terms as the index did.
 
 Output, inside the built HTML directory::
 
     _search/pagefind/     Pagefind's bundle (script, wasm, index chunks, fragments)
-    _search/pages/N.json  page N's URL, title and passages (text, lang, dir, highlights)
+    _search/records/N.json  record N: the page's URL and title, and its passages
+                          (anchor, where it is, terms not in the text, segments:
+                          lang, dir, text, the extractor's highlights)
     _search/terms.js      the tables book/assets/search.js maps queries with
 
 The search page itself is the theme's (``search.html``, reached from the
@@ -73,6 +83,12 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "button", "svg", "math",
 # numbers and footnote marks (they would glue a digit to the word before).
 SKIP_CLASSES = {"headerlink", "pnum", "claim-note-ref", "footnote-reference"}
 RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb"}
+# Passages per Pagefind record: Pagefind's search time grows faster than the
+# number of records a word is in (measured here, 52,600 records: a word in
+# half of them took 4 to 8 s; in 2,300 of them 0.1 s), so the passages of a
+# page are packed into records of about this many characters, and the browser
+# picks the passages of a record that match.
+GROUP_CHARS = 4000
 CLAIM_ID = re.compile(r"(?:claim|quote|card)-([0-9]{3}-[0-9]{2,3})")
 
 
@@ -89,6 +105,7 @@ class Passage:
     anchor: str
     where: str
     segments: list[Segment]
+    inline: bool = False        # inside another passage (a claim in a paragraph)
 
 
 @dataclass
@@ -114,9 +131,9 @@ def _heading_text(section) -> str:
     h = section.find(re.compile(r"^h[1-6]$"))
     if h is None:
         return ""
-    for a in h.find_all("a", class_="headerlink"):
-        a.extract()
-    return " ".join(h.get_text(" ").split())
+    words = [t for t in h.find_all(string=True)
+             if not any("headerlink" in (a.get("class") or []) for a in t.parents if a is not h)]
+    return " ".join("".join(words).split())
 
 
 def _resolve(lang: str | None, direction: str | None, text: str) -> tuple[str, str]:
@@ -159,11 +176,14 @@ def page_passages(html: str, url: str) -> Page | None:
         if anchor in where:
             return
         label = _label(anchor)
+        if section_title == title:
+            section_title = ""           # the result shows the page's title already
         where[anchor] = section_title if is_section or not label else (
             f"{section_title} · {label}" if section_title else label)
         order.append(anchor)
 
     ids = {t.get("id") for t in body.find_all(id=True)}
+    inline: set[str] = set()
 
     def skipped(tag) -> bool:
         return (tag.name in SKIP_TAGS or tag.get("aria-hidden") == "true"
@@ -195,7 +215,7 @@ def page_passages(html: str, url: str) -> Page | None:
             c_dir = child.get("dir") or (None if child.get("lang") else direction)
             c_title = section_title
             if child.name == "section":
-                c_title = _heading_text(child.__copy__()) or section_title
+                c_title = _heading_text(child) or section_title
             ident = own_anchor(child)
             if child.name not in INLINE:
                 primary = anchors[0][0]
@@ -207,6 +227,7 @@ def page_passages(html: str, url: str) -> Page | None:
                   and child.get_text(strip=True)):
                 # in the enclosing block: a claim's pieces join into one segment
                 note(ident, section_title, False)
+                inline.add(ident)
                 c_anchors = anchors + ((ident, anchors[0][1]),)
             else:
                 c_anchors = anchors
@@ -230,7 +251,7 @@ def page_passages(html: str, url: str) -> Page | None:
             if text:
                 segments.append(Segment(*_resolve(lang, direction, text), text))
         if segments:
-            passages.append(Passage(anchor, where[anchor], segments))
+            passages.append(Passage(anchor, where[anchor], segments, anchor in inline))
     return Page(url, title, passages)
 
 
@@ -260,14 +281,36 @@ def extractor_terms(segment: Segment) -> list[str]:
     return terms
 
 
+def anchor_terms(passage: Passage) -> list[str]:
+    """A claim's id is found even where its passage does not write it."""
+    m = CLAIM_ID.fullmatch(passage.anchor)
+    return st.index_terms(m.group(1)) if m else []
+
+
 def passage_terms(passage: Passage) -> list[str]:
-    terms: list[str] = []
-    if m := CLAIM_ID.fullmatch(passage.anchor):
-        terms += st.index_terms(m.group(1))
+    terms = anchor_terms(passage)
     for seg in passage.segments:
         terms += st.index_terms(seg.text)
         terms += extractor_terms(seg)
     return list(dict.fromkeys(terms))
+
+
+def groups(passages: list[Passage], chars: int = None) -> list[list[Passage]]:
+    """Consecutive passages of a page packed into Pagefind records of about
+    ``GROUP_CHARS`` characters (a longer passage alone); a passage inside
+    another (a claim in its paragraph) stays in that one's record."""
+    chars = chars or GROUP_CHARS
+    out: list[list[Passage]] = []
+    size = 0
+    for p in passages:
+        n = 0 if p.inline else sum(len(s.text) for s in p.segments)
+        if out and (p.inline or size + n <= chars):
+            out[-1].append(p)
+            size += n
+        else:
+            out.append([p])
+            size = n
+    return out
 
 
 # --- the bundle --------------------------------------------------------------------
@@ -286,6 +329,7 @@ def html_pages(html_dir: Path) -> list[Path]:
 class Stats:
     pages: int
     passages: int
+    records: int
     bundle_bytes: int
     seconds: float
 
@@ -358,7 +402,7 @@ def build_index(html_dir: Path) -> Stats:
     target = html_dir / SEARCH_DIR
     if target.exists():
         shutil.rmtree(target)
-    (target / "pages").mkdir(parents=True)
+    (target / "records").mkdir(parents=True)
     records = []
     n_pages = n_passages = 0
     for path in html_pages(html_dir):
@@ -366,19 +410,21 @@ def build_index(html_dir: Path) -> Stats:
         page = page_passages(path.read_text(encoding="utf-8"), url)
         if page is None or not page.passages:
             continue
-        number = n_pages
         n_pages += 1
-        stored = []
-        for k, passage in enumerate(page.passages):
-            content = " ".join(passage_terms(passage))
-            href = url + (f"#{passage.anchor}" if passage.anchor else "")
-            records.append((href, content, {"page": str(number), "passage": str(k)}))
-            stored.append({"anchor": passage.anchor, "where": passage.where,
-                           "segs": [[s.lang, s.dir, s.text, s.hints] for s in passage.segments]})
-            n_passages += 1
-        (target / "pages" / f"{number}.json").write_text(
-            json.dumps({"url": url, "title": page.title, "passages": stored},
-                       ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        n_passages += len(page.passages)
+        for group in groups(page.passages):
+            number = len(records)
+            terms = [t for p in group for t in passage_terms(p)]
+            # a claim's own passage outranks the passages that cite it: its
+            # id's term counts three times
+            named = [t for p in group for t in anchor_terms(p)[:1]] * 2
+            href = url + (f"#{group[0].anchor}" if group[0].anchor else "")
+            records.append((href, " ".join(list(dict.fromkeys(terms)) + named), {"record": str(number)}))
+            stored = {"url": url, "title": page.title, "passages": [
+                {"anchor": p.anchor, "where": p.where, "extra": anchor_terms(p),
+                 "segs": [[s.lang, s.dir, s.text, s.hints] for s in p.segments]} for p in group]}
+            (target / "records" / f"{number}.json").write_text(
+                json.dumps(stored, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_pagefind(records, target / "pagefind")
     for name in UNUSED_BUNDLE_FILES:
         (target / "pagefind" / name).unlink(missing_ok=True)
@@ -388,7 +434,7 @@ def build_index(html_dir: Path) -> Stats:
         + json.dumps(st.js_tables(), ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8")
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
-    return Stats(n_pages, n_passages, size, time.perf_counter() - t0)
+    return Stats(n_pages, n_passages, len(records), size, time.perf_counter() - t0)
 
 
 # --- Sphinx: the search page ------------------------------------------------------

@@ -278,36 +278,71 @@
     return p;
   }
 
-  const pageCache = new Map();
-  function loadPage(n) {
-    if (!pageCache.has(n)) {
-      pageCache.set(n, fetch(new URL(`_search/pages/${n}.json`, BOOK_ROOT)).then((r) => r.json()));
-    }
-    return pageCache.get(n);
+  function loadRecord(n) {
+    return fetch(new URL(`_search/records/${n}.json`, BOOK_ROOT)).then((r) => r.json());
   }
 
+  // The query terms a passage has, found as the index found them: its
+  // text's terms, the extractor's (hints) and its anchor's (extra).
+  function termsFound(passage, qterms) {
+    const found = new Set();
+    const check = (t) => { for (const q of qterms) if (t.startsWith(q)) found.add(q); };
+    for (const seg of passage.segs) {
+      for (const t of indexTerms(seg[2])) check(t);
+      for (const h of seg[3] || []) check(h[2]);
+    }
+    for (const t of passage.extra || []) check(t);
+    return found.size;
+  }
+
+  const hrefOf = (rec, p) => rec.url + (p.anchor ? "#" + p.anchor : "");
+
+  // A result is a Pagefind record: a few passages of one page. It links to
+  // the passage that has every word (the one with the most found, else), with
+  // its snippets, and to the record's other passages that have every word.
   async function renderResult(result, qterms) {
     const data = await result.data();
-    const page = await loadPage(data.meta.page);
-    const passage = page.passages[Number(data.meta.passage)];
+    const rec = await loadRecord(data.meta.record);
+    const scored = rec.passages.map((p, i) => {
+      const marks = p.segs.map((seg) => marksIn(seg, qterms));
+      const named = (p.extra || []).some((t) => qterms.includes(t)) ? 1 : 0;   // the claim asked for
+      return { p, i, marks, named, found: termsFound(p, qterms), n: marks.reduce((n, m) => n + m.length, 0) };
+    });
+    const full = scored.filter((x) => x.found === qterms.length);
+    const best = [...(full.length ? full : scored)]
+      .sort((x, y) => y.found - x.found || y.named - x.named || y.n - x.n || x.i - y.i)[0];
     const li = document.createElement("li");
     li.className = "book-search-result";
     const a = document.createElement("a");
-    a.href = page.url + (passage.anchor ? "#" + passage.anchor : "");
-    a.textContent = page.title;
+    a.href = hrefOf(rec, best.p);
+    a.textContent = rec.title;
     li.append(a);
-    if (passage.where && passage.where !== page.title) {
+    if (best.p.where) {
       const where = document.createElement("span");
       where.className = "book-search-where";
-      where.textContent = " › " + passage.where;
+      where.textContent = " › " + best.p.where;
       li.append(where);
     }
-    const scored = passage.segs.map((seg, k) => [seg, marksIn(seg, qterms), k]);
-    let shown = scored.filter(([, m]) => m.length).sort((x, y) => y[1].length - x[1].length || x[2] - y[2]).slice(0, 2);
-    if (!shown.length) shown = scored.slice(0, 1);
+    const segs = best.p.segs.map((seg, k) => [seg, best.marks[k], k]);
+    let shown = segs.filter(([, m]) => m.length).sort((x, y) => y[1].length - x[1].length || x[2] - y[2]).slice(0, 2);
+    if (!shown.length) shown = segs.slice(0, 1);
     shown.sort((x, y) => x[2] - y[2]);
     if (shown.length === 2 && shown[0][0][2] === shown[1][0][2]) shown.pop();   // a tweet and its "translation"
     for (const [seg, m] of shown) li.append(snippet(seg, m));
+    const others = full.filter((x) => x !== best).slice(0, 8);
+    if (others.length) {
+      const also = document.createElement("p");
+      also.className = "book-search-also";
+      also.append("Also here: ");
+      others.forEach((x, k) => {
+        if (k) also.append(" · ");
+        const link = document.createElement("a");
+        link.href = hrefOf(rec, x.p);
+        link.textContent = x.p.where || x.p.anchor || rec.title;
+        also.append(link);
+      });
+      li.append(also);
+    }
     return li;
   }
 
@@ -401,7 +436,7 @@
     more.addEventListener("click", next);
     await next();
     // the summary comes last, once the first results are on the page
-    status.textContent = `Found ${found.length} passage${found.length === 1 ? "" : "s"} for “${query}”.`;
+    status.textContent = `Found ${found.length} result${found.length === 1 ? "" : "s"} for “${query}”.`;
   }
 
   window.bookSearch = { fold, normalize, chunks, queryTerms, indexTerms, indexSpans, run };

@@ -54,12 +54,12 @@ def _aliases() -> list[str]:
 def _book_texts(book_html) -> list[str]:
     """Every segment of every passage of the built book."""
     out = []
-    for f in sorted((book_html / "_search" / "pages").glob("*.json")):
-        page = json.loads(f.read_text(encoding="utf-8"))
-        out.append(page["title"])
-        for passage in page["passages"]:
-            out += [seg[2] for seg in passage["segs"]]
-    return out
+    for f in sorted((book_html / "_search" / "records").glob("*.json")):
+        record = json.loads(f.read_text(encoding="utf-8"))
+        out.append(record["title"])
+        for passage in record["passages"]:
+            out += [passage["where"]] + [seg[2] for seg in passage["segs"]]
+    return list(dict.fromkeys(out))
 
 
 @pytest.fixture
