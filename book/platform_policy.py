@@ -418,7 +418,7 @@ display(HTML(policy.cards_html(scoped[scoped["platform"] == "tamtam"], facts, na
 others = scoped[scoped["section"] == "others"]
 for platform, rows in others.groupby("platform", sort=False):
     label = names.get(platform, platform) if platform else policy.UNNAMED_LABEL.capitalize()
-    display(HTML(f"<h4>{render.text(label)}</h4>"
+    display(HTML(f"<h3>{render.text(label)}</h3>"
                  + policy.cards_html(rows, facts, names, admiralty, register)))
 
 # %% [markdown]

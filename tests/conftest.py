@@ -12,8 +12,9 @@ from analysis.paths import REPO_ROOT, Paths
 
 # What a build reads. Code is imported from the installed package; the copy
 # holds the inputs and the book's sources.
-INPUTS = ["data", "book/assets", "_config.yml", "_toc.yml", "requirements.txt"]
+INPUTS = ["data", "book/assets", "_config.yml", "_toc.yml", "requirements.txt", "CITATION.cff"]
 BOOK_SOURCES = ("*.md", "*.py", "*.bib", "jupytext.toml")
+# CITATION.cff dates a copy that has no git history (analysis.book.provenance)
 
 
 def copy_project(dest: Path) -> Paths:

@@ -111,9 +111,13 @@ def mention_words(m: Mention, labels: Labels) -> str:
 
 
 def render_span(raw: str, start: int, end: int, claims: Sequence[ClaimMark],
-                mentions: Sequence[tuple[int, int, str, str]], inline: Sequence[tuple[int, int, str]]) -> str:
+                mentions: Sequence[tuple[int, int, str, str]], inline: Sequence[tuple[int, int, str]],
+                runs: bool = False) -> str:
     """Escaped HTML for ``raw[start:end]`` with claims, mentions and inline cleaning
-    edits marked. ``mentions`` are (start, end, kind, words); ``inline`` (start, end, why)."""
+    edits marked. ``mentions`` are (start, end, kind, words); ``inline`` (start, end, why).
+    ``runs``: the span sits in left-to-right text, so its Arabic-script runs get
+    their own ``dir`` and ``lang``."""
+    escape = render.mixed if runs else esc
     cuts = {start, end}
     for c in claims:
         cuts.update(x for x in (c.start, c.end) if start < x < end)
@@ -124,7 +128,7 @@ def render_span(raw: str, start: int, end: int, claims: Sequence[ClaimMark],
     points = sorted(cuts)
     parts = []
     for a, b in zip(points, points[1:]):
-        text = esc(raw[a:b]).replace("\r", "").replace("\n", "<br>")
+        text = escape(raw[a:b]).replace("\r", "").replace("\n", "<br>")
         edit = next((w for s, e, w in inline if s <= a and b <= e), None)
         if edit is not None:
             text = f'<del class="cleaned" title="{_attr("removed by cleaning: " + edit)}">{text or "⏎"}</del>'
@@ -196,7 +200,7 @@ def body_html(inp: ArticleInputs, labels: Labels) -> str:
                            _mentions_in(mentions, b.start, b.end), [e for e in inline if e[0] < b.end and e[1] > b.start])
         if b.kind == "paragraph":
             en = tr.paragraphs.get(b.n)
-            translation = (f'<p class="translation" lang="en">{esc(en)}</p>' if en else
+            translation = (f'<p class="translation" lang="en">{render.mixed(en)}</p>' if en else
                            '<p class="translation untranslated" lang="en">Not yet translated.</p>')
             out.append(f'<div class="article-row"><a class="pnum" href="#p-{b.n}" '
                        f'aria-label="paragraph {b.n}">{b.n}</a>'
@@ -210,18 +214,18 @@ def body_html(inp: ArticleInputs, labels: Labels) -> str:
                                [e for e in inline if e[0] < tweet.text_end and e[1] > tweet.text_start])
             signature = render_span(a.raw, tweet.text_end, b.end, _clip(marks, tweet.text_end, b.end),
                                     _mentions_in(mentions, tweet.text_end, b.end),
-                                    [e for e in inline if e[0] < b.end and e[1] > tweet.text_end])
+                                    [e for e in inline if e[0] < b.end and e[1] > tweet.text_end], runs=True)
             en = tr.tweets.get(b.n)
             if tweet.lang == "en":
                 translation = ""
             elif en:
-                translation = f'<p class="translation" lang="en">{esc(en)}</p>'
+                translation = f'<p class="translation" lang="en">{render.mixed(en)}</p>'
             else:
                 translation = '<p class="translation untranslated" lang="en">Not yet translated.</p>'
             out.append(f'<div class="article-row"><span class="pnum" aria-hidden="true">❝</span>'
                        f'<figure class="tweet" id="tweet-{b.n}"><blockquote{lang_attrs(tweet.lang, a.language)} '
                        f'cite="{_attr(tweet.url)}">{body}</blockquote>'
-                       f'<figcaption dir="auto">Embedded tweet: {signature}</figcaption></figure>'
+                       f'<figcaption dir="ltr">Embedded tweet: {signature}</figcaption></figure>'
                        f"{translation}</div>")
         elif b.kind == "removed":
             out.append(f'<details class="removed-block"><summary>Removed by cleaning: {esc(b.note)}'
@@ -283,7 +287,7 @@ def header_html(inp: ArticleInputs) -> str:
     if row.title:
         title = f'<span{lang_attrs(a.language, a.language)}>{esc(row.title)}</span>'
         if inp.translation.title:
-            title += f'<br><span class="translation" lang="en">{esc(inp.translation.title)}</span>'
+            title += f'<br><span class="translation" lang="en">{render.mixed(inp.translation.title)}</span>'
     else:
         title = '<span class="muted">No headline in the text.</span>'
     outlet = render.mixed(row.outlet) if row.outlet else (
@@ -340,7 +344,7 @@ LEGEND = (
     '<p>Lightly underlined words are what the automatic extractor found (<span class="mention m-quantity" '
     'tabindex="0" data-value="the number it reads" title="the number it reads">figures</span>, dates, '
     "platforms, organisations and people); focus or tap one to see how it was read (a Persian date "
-    'as its Gregorian day, "26 ألف" as 26,000). Text that cleaning removed is kept: '
+    'as its Gregorian day, "<span dir="rtl" lang="ar">26 ألف</span>" as 26,000). Text that cleaning removed is kept: '
     "single characters are struck through, whole blocks folded where they stood.</p></details>")
 
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import claim_uses, execute, pages, prepare, search
+from . import claim_uses, execute, pages, prepare, provenance, search
 from ..evidence.loader import load_evidence
 from ..paths import PATHS, Paths
 
@@ -66,6 +66,9 @@ def publish(staged: Path, target: Path) -> None:
 
 def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     t0 = time.perf_counter()
+    # Every step dates what it writes by when the inputs last changed (not now):
+    # the footer's "Last updated", figure metadata; two builds of one commit agree.
+    os.environ["SOURCE_DATE_EPOCH"] = str(provenance.inputs_epoch(paths))
     log("[1/7] validate: manifest, checksums, encodings, annotations, translations")
     evidence = load_evidence(paths)
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")

@@ -641,8 +641,8 @@ def edge_quotes_html(claim_edges: pd.DataFrame, claims: pd.DataFrame, names: Map
     by_id = claims.set_index("id", drop=False)
     parts = []
     for e in claim_edges.to_dict("records"):  # 'from' is a keyword: no itertuples
-        parts.append(f"<h4>{render.text(names[e['from']])} → {render.text(names[e['to']])}: "
-                     f"article {render.text(e['articles'])} ({render.text(e['kind'].replace('_', ' '))})</h4>")
+        parts.append(f"<h3>{render.text(names[e['from']])} → {render.text(names[e['to']])}: "
+                     f"article {render.text(e['articles'])} ({render.text(e['kind'].replace('_', ' '))})</h3>")
         direction = split_ids(e["direction_claims"])
         for cid in split_ids(e["claims"]):
             role = "gives the direction" if cid in direction else "same event"

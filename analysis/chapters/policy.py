@@ -283,7 +283,7 @@ def fact_item(f: Mapping, names: Mapping[str, str]) -> str:
     reporter = ", ".join(names.get(i, i) for i in ids(f["reporter"]))
     via = f", read via {_esc(reporter)}" if reporter else ""
     value = f" <strong>{_esc(f['value'])}</strong>" if f["value"] else ""
-    return (f'<li><code>{_esc(f["id"])}</code>{value}: {_esc(f["fact"])} '
+    return (f'<li><code>{_esc(f["id"])}</code>{value}: {render.text(f["fact"])} '
             f'<em>(issuer: {_esc(issuers)}{via}; {_esc(f["confidence"])}; {_esc(f["date"])})</em> '
             f"— {links}</li>")
 
@@ -294,7 +294,7 @@ def register_box(case: Mapping) -> str:
     kinds = ", ".join(ids(case["kinds"]))
     return (f'<div class="{cls}"><strong>Register, case <code>{_esc(case["case"])}</code></strong> '
             f"({_esc(kinds)}; {_esc(STATUS_WORDS.get(status, status))}): "
-            f"{_esc(case['explanation'])}</div>")
+            f"{render.with_claim_refs(case['explanation'])}</div>")
 
 
 def date_words(date: str, precision: str) -> str:
@@ -312,7 +312,7 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
                  f'{render.blockquote(r["quote"], "en")}</div></div>')
     else:
         quote = (f'<div class="pc-quote"><div class="pc-translation" lang="en">'
-                 f'<span class="pc-label">translation</span>{_esc(r["translation"])}</div>'
+                 f'<span class="pc-label">translation</span>{render.text(r["translation"])}</div>'
                  f'<div><span class="pc-label">original ({_esc(lang)})</span>'
                  f'{render.blockquote(r["quote"], lang)}'
                  f"</div></div>")
@@ -329,12 +329,12 @@ def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str
     meta = [
         ("Said by", f"{_esc(chain_text(r['attribution'], names))} <em>(outermost first)</em>"),
         ("Grade", f"<strong>{_esc(r['grade'])}</strong> ({_esc(grade_words(r['grade'], admiralty))}): "
-                  f"{_esc(r['grade_reason'])}"),
+                  f"{render.text(r['grade_reason'])}"),
         ("Facts", fact_html),
         ("Where", _esc(render.source_span(r["article"], int(r["start"]), int(r["end"])))),
     ]
     if r.get("notes"):
-        meta.append(("Notes", _esc(r["notes"])))
+        meta.append(("Notes", render.text(r["notes"])))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
     boxes = "".join(register_box(c) for c in cases.get(r["id"], []))
     return (f'<div class="policy-card" id="card-{_esc(r["id"])}">{head}{quote}<dl>{dl}</dl>'

@@ -25,15 +25,15 @@ _ARABIC_RUN = re.compile(f"[{_AR}](?:[^A-Za-z\\n]*[{_AR}])?")
 
 
 def text(value: object, lang: str | None = None) -> str:
-    """One escaped inline fragment, marked with its language and direction."""
+    """One escaped inline fragment, marked with its language and direction. Text
+    of no stated language (or "und") still has its Arabic-script runs marked."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    s = html.escape(str(value))
     if lang in RTL:
-        return f'<span dir="rtl" lang="{lang}">{s}</span>'
-    if lang:
-        return f'<span lang="{html.escape(lang)}">{s}</span>'
-    return s
+        return f'<span dir="rtl" lang="{lang}">{html.escape(str(value))}</span>'
+    if lang and lang != "und":
+        return f'<span lang="{html.escape(lang)}">{mixed(value)}</span>'
+    return mixed(value)
 
 
 def mixed(value: object, default: str = "ar") -> str:
@@ -125,7 +125,7 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
             value = row[col]
             align = ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
             shown = cell_html[col](value) if col in cell_html else text(value, lang)
-            cells.append(f"<td{align}>{shown}</td>")
+            cells.append(f'<td{align} data-label="{html.escape(str(col))}">{shown}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrapper"><table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'

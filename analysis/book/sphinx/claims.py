@@ -4,7 +4,7 @@ span on its article page).
 
     Telegram said it had blocked the channels ({claim}`004-07`).
 
-Loaded through ``_config.yml`` (``sphinx: extra_extensions``). The role emits
+Loaded with the book's other Sphinx pieces (``analysis.book.sphinx``). The role emits
 the same HTML as the Python helper, so the build's link check and the claim
 pages' "used in" lists treat prose and tables alike.
 """
@@ -14,7 +14,7 @@ import posixpath
 
 from docutils import nodes
 
-from ..display import render
+from ...display import render
 
 
 def articles_base(docname: str) -> str:
@@ -35,4 +35,3 @@ def claim_role(name, rawtext, text, lineno, inliner, options=None, content=None)
 
 def setup(app):
     app.add_role("claim", claim_role)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
