@@ -300,17 +300,19 @@
   // A result is a Pagefind record: a few passages of one page. It links to
   // the passage that has every word (the one with the most found, else), with
   // its snippets, and to the record's other passages that have every word.
-  async function renderResult(result, qterms) {
+  async function renderResult(result, qterms, literal) {
     const data = await result.data();
     const rec = await loadRecord(data.meta.record);
+    const count = (marks) => marks.reduce((n, m) => n + m.length, 0);
     const scored = rec.passages.map((p, i) => {
       const marks = p.segs.map((seg) => marksIn(seg, qterms));
       const named = (p.extra || []).some((t) => qterms.includes(t)) ? 1 : 0;   // the claim asked for
-      return { p, i, marks, named, found: termsFound(p, qterms), n: marks.reduce((n, m) => n + m.length, 0) };
+      const asTyped = literal.length ? count(p.segs.map((seg) => marksIn(seg, literal))) : 0;
+      return { p, i, marks, named, asTyped, found: termsFound(p, qterms), n: count(marks) };
     });
     const full = scored.filter((x) => x.found === qterms.length);
-    const best = [...(full.length ? full : scored)]
-      .sort((x, y) => y.found - x.found || y.named - x.named || y.n - x.n || x.i - y.i)[0];
+    const best = [...(full.length ? full : scored)].sort((x, y) => y.found - x.found || y.named - x.named
+      || y.asTyped - x.asTyped || y.n - x.n || x.i - y.i)[0];
     const li = document.createElement("li");
     li.className = "book-search-result";
     const a = document.createElement("a");
@@ -323,8 +325,10 @@
       where.textContent = " › " + best.p.where;
       li.append(where);
     }
-    const segs = best.p.segs.map((seg, k) => [seg, best.marks[k], k]);
-    let shown = segs.filter(([, m]) => m.length).sort((x, y) => y[1].length - x[1].length || x[2] - y[2]).slice(0, 2);
+    const segs = best.p.segs.map((seg, k) => [seg, best.marks[k], k,
+      literal.length ? marksIn(seg, literal).length : 0]);
+    let shown = segs.filter(([, m]) => m.length)
+      .sort((x, y) => y[3] - x[3] || y[1].length - x[1].length || x[2] - y[2]).slice(0, 2);
     if (!shown.length) shown = segs.slice(0, 1);
     shown.sort((x, y) => x[2] - y[2]);
     if (shown.length === 2 && shown[0][0][2] === shown[1][0][2]) shown.pop();   // a tweet and its "translation"
@@ -338,7 +342,7 @@
         if (k) also.append(" · ");
         const link = document.createElement("a");
         link.href = hrefOf(rec, x.p);
-        link.textContent = x.p.where || x.p.anchor || rec.title;
+        link.textContent = x.p.where || rec.title;
         also.append(link);
       });
       li.append(also);
@@ -422,7 +426,7 @@
       more.disabled = true;
       root.dataset.state = "loading";
       const batch = found.slice(shown, shown + PAGE_SIZE);
-      const items = await Promise.all(batch.map((r) => renderResult(r, qterms)));
+      const items = await Promise.all(batch.map((r) => renderResult(r, qterms, ranked ? literal : [])));
       list.append(...items);
       shown += batch.length;
       more.remove();
