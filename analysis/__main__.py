@@ -8,7 +8,7 @@
     python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
     python -m analysis extract FILE ...      mentions as JSON Lines
 
-Problems with the input print one line naming the file and exit 1.
+Problems with the input print one line each, naming the file, and exit 1.
 """
 from __future__ import annotations
 
@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                               published=args.date, dated_by=args.dated_by, notes=args.notes)
             print(f"added article {row.id}: data/raw/{row.file} (sha256 {row.sha256[:12]}…)")
     except (InputError, ChapterError, BuildError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        # One line per problem (the codebook's checks may find several at once).
+        for one in getattr(err, "errors", [err]):
+            print(f"error: {one}", file=sys.stderr)
         return 1
     return 0
 

@@ -28,6 +28,22 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
+class InputErrors(InputError):
+    """Several problems found in one pass (the codebook's checks report every
+    breach at once). Each is an InputError; the command line prints one
+    ``error:`` line per problem, and ``str()`` gives them one per line."""
+
+    def __init__(self, errors: "list[InputError]"):
+        if not errors:
+            raise ValueError("InputErrors needs at least one error")
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.file, first.message, line=first.line, record=first.record)
+
+    def __str__(self) -> str:
+        return "\n".join(InputError.__str__(e) for e in self.errors)
+
+
 def validation_message(err, whole: str = "") -> str:
     """The first problem of a pydantic ValidationError as one short phrase,
     ``field: what is wrong``; ``whole`` names a problem with no single field."""

@@ -127,6 +127,24 @@ display(HTML(render.table(codebook.grades_table(claims, admiralty),
                           caption="Claims by reliability (rows) and credibility (columns)")))
 
 # %% [markdown]
+# ## The codebook as checks
+#
+# The rules below are written once, in `analysis/evidence/codebook_rules.py`,
+# and this table is printed from there. {glue:text}`codebook_n_rules_validate`
+# of them are checks that `make validate` runs on every build: a grade, a
+# qualifier or a link that breaks one stops the build with one line naming the
+# annotation file, the line and the claim id. The other
+# {glue:text}`codebook_n_rules_register` are rules of how the discrepancy
+# register computes where a difference entered; no annotation can break them,
+# and the build checks the register against them too.
+
+# %% tags=["remove-input"]
+rules = codebook.rules_table()
+glue("codebook_n_rules_validate", int(rules["enforced by"].str.startswith("make validate").sum()), display=False)
+glue("codebook_n_rules_register", int((~rules["enforced by"].str.startswith("make validate")).sum()), display=False)
+display(HTML(render.table(rules, caption="The codebook's rules (analysis/evidence/codebook_rules.py)")))
+
+# %% [markdown]
 # ## Annotating a new article
 #
 # 1. Add it: `make add-article FILE=... LANG=ar` (see the README).

@@ -35,8 +35,9 @@
 # {glue:text}`network_n_migration_claims` claims are annotated as migration
 # claims and {glue:text}`network_n_usage_claims` as usage claims; the facts
 # table has {glue:text}`network_n_destination_facts` fact that lists
-# destination platforms, the CREST report on where jihadist channels went
-# after the Telegram purge {cite:p}`src-crest-2021`. The graphs are written
+# destination platforms: the CREST report's list of platforms jihadist
+# channels tried after the Telegram purge {cite:p}`src-crest-2021` (tried,
+# not settled on). The graphs are written
 # by `python -m analysis prepare` into `data/processed/` (downloads at the
 # end of the chapter); the logic is in `analysis/chapters/network.py`.
 
@@ -90,6 +91,7 @@ glue("network_n_user_other", kinds[network.USER], display=False)
 glue("network_n_claim_edges", int(len(claim_edges)), display=False)
 glue("network_n_fact_edges", int(len(fact_edges)), display=False)
 glue("network_n_hedged", int((edges["certainty"] == "probable").sum()), display=False)
+glue("network_n_quoted_edges", int((edges["certainty"] != "probable").sum()), display=False)
 glue("network_n_direction_claims", int(len(direction)), display=False)
 glue("network_n_claims_on_edges", int(len(on_edges)), display=False)
 glue("network_n_same_event", int(len(on_edges - direction)), display=False)
@@ -191,7 +193,10 @@ glue("network_n_single_actors", int((actors["claims"] == 1).sum()), display=Fals
 # the span of the claims' event dates; failing that, the dates of the event
 # key; failing that, for a move no text dates, the earliest-ending dated
 # claim of the same article in which the movers use the destination bounds
-# it (`../date`, precision `before`: the move had happened by then).
+# it (`../date`, precision `before`: the move had happened by then). An edge
+# from a fact is dated by the fact, not by an event key: CREST's list bounds
+# the moves by its own publication (`before`), since it does not say when
+# each platform was tried.
 
 # %% tags=["remove-input"]
 display(HTML(render.table(
@@ -378,10 +383,13 @@ display(HTML(render.table(
 # ## Summary
 #
 # - {glue:text}`network_n_edges` moves between {glue:text}`network_n_platforms`
-#   platforms, each from a source that can be quoted: the claims of
-#   {glue:text}`network_n_articles_with_moves` articles
-#   ({glue:text}`network_edge_articles`) and {glue:text}`network_n_destination_facts`
-#   research fact; none typed by hand.
+#   platforms, none typed by hand: {glue:text}`network_n_quoted_edges` from a
+#   source that can be quoted (the claims of
+#   {glue:text}`network_n_articles_with_moves` articles,
+#   {glue:text}`network_edge_articles`, and the platforms
+#   {glue:text}`network_n_destination_facts` research fact lists as tried), and
+#   {glue:text}`network_n_hedged` the curator's reading of a name lost in the
+#   copy read ("probably"), drawn dotted.
 # - {glue:text}`network_hub` is the hub of every telling: the destination of
 #   the first moves, the origin of the later ones.
 # - Ordinary users' move for privacy is kept apart from the extremists' moves.

@@ -146,7 +146,9 @@ display(HTML(render.table(grades.reset_index(), caption=(
 # {numref}`fig-policy-timeline` puts the dated claims beside the dated facts,
 # one row per platform, from Telegram's launch on. {glue:text}`policy_n_marks` marks:
 # {glue:text}`policy_n_marks_claim` claims (articles, orange, hollow) and
-# {glue:text}`policy_n_marks_fact` facts (primary sources, blue, solid). Each
+# {glue:text}`policy_n_marks_fact` facts (the facts table, blue, solid; only
+# {glue:text}`policy_n_marks_fact_primary` of them read on the issuer's own
+# page, the rest through a named outlet or a copy, or at no page). Each
 # date is drawn as precisely as it is known:
 # {glue:text}`policy_n_marks_point` are dated to the day and drawn as points;
 # {glue:text}`policy_n_marks_span` are a month, a year or a range and drawn as
@@ -168,6 +170,8 @@ _ = figures.save(timeline.timeline_figure(arranged), arranged, OUT / "platform_p
 glue("policy_n_marks", int(len(arranged)), display=False)
 glue("policy_n_marks_claim", int((arranged["source"] == "claim").sum()), display=False)
 glue("policy_n_marks_fact", int((arranged["source"] == "fact").sum()), display=False)
+drawn_facts = facts[facts["id"].isin(arranged.loc[arranged["source"] == "fact", "id"])]
+glue("policy_n_marks_fact_primary", int((drawn_facts["confidence"] == "primary").sum()), display=False)
 glue("policy_n_marks_point", int((arranged["drawn_as"] == "point").sum()), display=False)
 glue("policy_n_marks_span", int((arranged["drawn_as"] == "span").sum()), display=False)
 glue("policy_n_undated", int((scoped["event_date"] == "").sum()), display=False)
@@ -180,10 +184,10 @@ glue("policy_n_rows", int(arranged["platform"].nunique()), display=False)
 # ```{figure} figures/platform_policy-timeline.png
 # :name: fig-policy-timeline
 # :width: 100%
-# :alt: Timeline from 2013 to 2021 with one row per platform (Telegram, Twitter, TamTam); in each row a lane of primary-source facts (solid blue) above a lane of article claims (hollow orange); points for dates known to the day, bars for months, years and ranges.
+# :alt: Timeline from 2013 to 2021 with one row per platform (Telegram, Twitter, TamTam); in each row a lane of facts from the facts table (solid blue) above a lane of article claims (hollow orange); points for dates known to the day, bars for months, years and ranges.
 #
 # Dated claims and facts about each platform, from Telegram's launch on. Blue, solid: facts
-# (primary sources); orange, hollow: claims (the articles). A point is a date
+# (the facts table, most of them read through a relay); orange, hollow: claims (the articles). A point is a date
 # known to the day; a bar covers a month, a year or a range in full. Dotted
 # lines lead from each label to its marks. Table:
 # {download}`platform_policy-timeline.csv <figures/platform_policy-timeline.csv>`
@@ -270,8 +274,10 @@ if len(not_drawn):
 # **Iran: no cooperation, or a name three days late?** Iran's cyber-police
 # chief, Kamal Hadianfar, speaking through ISNA in article 000, says that
 # Telegram's manager gave Iran's police no help
-# ({claim}`000-12`, {claim}`000-13`),
-# and, in the same interview, that one of the organisers of the Tehran
+# ({claim}`000-12`) and, asked whether Durov had given
+# the police the terrorists' details, answers "there was no cooperation with
+# us, and only after the incident…" ({claim}`000-13`):
+# one of the main linchpins (سرپل, a key contact) of the Tehran
 # attacks on parliament and the Khomeini mausoleum, who had left the country on the day, was identified to the police
 # by Telegram three days later ({claim}`000-14`), with
 # "incomplete, half-baked" information ({claim}`000-15`),
@@ -280,11 +286,14 @@ if len(not_drawn):
 # privacy policy ({glue:text}`policy_fact_telegram_privacy_2018_date`) says
 # it may disclose a terror suspect's IP address and phone number on a court
 # order, and that this had not yet happened: it counts
-# {glue:text}`policy_fact_telegram_privacy_2018_value` disclosures. The
-# register marks both the article's contradiction of itself (`d-000-12`) and
-# its conflict with Telegram's statement (`d-000-14`) as **unresolved**: it is
-# one party's word against the other's, neither can be checked, and this book
-# takes no side. Both accounts are shown, beside each claim. (The dispute had
+# {glue:text}`policy_fact_telegram_privacy_2018_value` such disclosures. Read
+# whole, the police chief's answer is one qualified account (no help before
+# the attack, a late and partial name after it), not a contradiction of
+# itself. The register marks its conflict with Telegram's statement
+# (`d-000-14`) as **unresolved**: it is one party's word against the other's
+# (Telegram's on a narrower point: court-ordered disclosures of a suspect's
+# IP address and phone number), neither can be checked, and this book takes
+# no side. Both accounts are shown, beside each claim. (The dispute had
 # a context the facts record: a Tehran prosecutor opened a case against
 # Durov on {glue:text}`policy_fact_iran_telegram_2017_case_date`, and Iran's
 # judiciary ordered Telegram blocked on
@@ -303,8 +312,9 @@ if len(not_drawn):
 # {glue:text}`policy_fact_telegram_isiswatch_2019_11_23_date`, against a usual
 # {glue:text}`policy_fact_telegram_isiswatch_typical_value` a day. A BBC
 # Monitoring journalist's tweet in article 001 speaks of "1000s of extremist
-# channels" ({claim}`001-06`: channels, not accounts, case
-# `d-001-06`), and article 002, through The Telegraph, joins Telegram's bans
+# channels" ({claim}`001-06`) over a weekend that is not
+# the days Telegram counted, so the register does not compare the two; and
+# article 002, through The Telegraph, joins Telegram's bans
 # and Europol's referrals into one "removed" total
 # ({claim}`002-08`, case `d-002-08`).
 #
@@ -371,9 +381,10 @@ display(HTML(policy.group_html(telegram, "event", facts, names, admiralty, regis
 #
 # {glue:text}`policy_n_twitter` claims. Article 003 says Twitter's
 # management "cancelled many accounts" of IS activists for promoting the
-# group ({claim}`003-03`, no figure). Twitter's own counts
-# bear it out: {glue:text}`policy_fact_twitter_2016_02_value` accounts
-# suspended by {glue:text}`policy_fact_twitter_2016_02_date`, and
+# group ({claim}`003-03`, no figure). Twitter's own counts,
+# published after the article, are consistent with it but cannot confirm it:
+# {glue:text}`policy_fact_twitter_2016_02_value` accounts suspended from
+# mid-2015 to {glue:text}`policy_fact_twitter_2016_02_date`, and
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_value` by
 # {glue:text}`policy_fact_twitter_2016_08_cumulative_date` (on the timeline). Iran's cyber-police chief says he reported IS activity
 # on Twitter, with documents, to Twitter's manager and to Interpol
@@ -449,8 +460,7 @@ display(HTML(policy.html_table(summary, "Cooperation as the claims say: platform
 # %% [markdown]
 # Read the grades with the rows: every claim about Iran's police and the FBI
 # comes from one interested speaker through ISNA and an unnamed republisher
-# (reliability D), and none of it can be checked (credibility 6, or 4 where
-# the speaker contradicts himself). The Europol rows rest on Europol's own
+# (reliability D), and none of it can be checked (credibility 6). The Europol rows rest on Europol's own
 # tweet and on outlets relaying its statement, graded accordingly. One row per claim, platform and party, with
 # who said it: {download}`platform_policy-cooperation.csv <figures/platform_policy-cooperation.csv>`.
 #
@@ -495,8 +505,10 @@ scoped.drop(columns=["group"]).to_csv(OUT / "platform_policy-claims.csv", index=
 #   confirmed by its own and Europol's statements, while the articles' units
 #   (accounts, sites, channels) and totals often are not.
 # - Whether Telegram gave Iran's police anything is unresolved: the police
-#   chief says it named a suspect three days late, Telegram says it had
-#   disclosed nothing. The book reports both.
+#   chief says it named a suspect three days late and gave partial data;
+#   Telegram said on {glue:text}`policy_fact_telegram_privacy_2018_date` that
+#   it had not yet disclosed a terror suspect's IP address or phone number on a
+#   court order, a narrower statement. The book reports both.
 # - TamTam's stance is known only through its spokesman's words to The
 #   Telegraph; Twitter's only through its suspensions.
 #

@@ -78,6 +78,9 @@ glue("takedown_n_facts_numeric", int(((F["low"] != "") | (F["high"] != "")).sum(
 glue("takedown_n_families", int(numeric["family"].nunique()), display=False)
 glue("takedown_n_units", int(numeric["unit"].nunique()), display=False)
 glue("takedown_n_bounds", int(numeric["qualifier"].isin(["at_least", "at_most"]).sum()), display=False)
+bound_words = takedowns.bound_words(numeric, claims)
+glue("takedown_n_bounds_worded", int((bound_words["read as"] == "a hedge word").sum()), display=False)
+glue("takedown_n_bounds_vague", int((bound_words["read as"] == "a vague plural").sum()), display=False)
 glue("takedown_n_approx", int((numeric["qualifier"] == "approx").sum()), display=False)
 glue("takedown_n_exact", int((numeric["qualifier"] == "exact").sum()), display=False)
 glue("takedown_n_no_fact", int((numeric["facts"] == "").sum()), display=False)
@@ -99,8 +102,11 @@ glue("takedown_n_no_fact", int((numeric["facts"] == "").sum()), display=False)
 #
 # Of the {glue:text}`takedown_n_numeric` figures,
 # {glue:text}`takedown_n_exact` are stated exactly,
-# {glue:text}`takedown_n_approx` as "about" and {glue:text}`takedown_n_bounds`
-# as a bound ("over", "more than", "nearly", "thousands"); they count
+# {glue:text}`takedown_n_approx` as "about" or "nearly", and
+# {glue:text}`takedown_n_bounds` as a bound: {glue:text}`takedown_n_bounds_worded`
+# with a hedge word such as "more than", and {glue:text}`takedown_n_bounds_vague`
+# as a vague plural ("thousands", "dozens") read as at least its smallest
+# figure, a floor the coding assigns, not one the article states; they count
 # {glue:text}`takedown_n_units` different units across
 # {glue:text}`takedown_n_families` measure families, and
 # {glue:text}`takedown_n_no_fact` have no fact to check them against.
@@ -164,7 +170,7 @@ _ = figures.save(fig, points, Path("figures") / "takedown_numbers-figures")
 # facts it leans on (green square, fact id), each with what it counts and
 # what was done, one panel per measure family, each panel on its own
 # logarithmic axis. Open markers with an arrow are bounds
-# ("over N" to the right, "almost N" to the left); a band is "about N"
+# ("over N" to the right, "up to N" to the left); a band is "about N" or "almost N"
 # (± {glue:text}`takedown_tolerance_pct:.0f` %); a purple diamond is a sum of one issuer's daily figures. Sources:
 # the articles {cite:p}`art000,art001,art002,art003,art004`; the facts as read
 # in {cite:p}`src-europediplomatic-2019,src-euroweeklynews-2019,src-politie-2019,src-euronews-reuters-2019,src-enewsfuse-telegraph-2019,src-worldmilitarynews-bbc-2019,src-thenextweb-2015,src-memri-2015-blocks,src-techcrunch-2015,src-fonearena-2015,src-upi-2014,src-worldbulletin-2018,src-trend-az`.
@@ -186,7 +192,9 @@ display(HTML(render.table(drawn, caption="Facts the numeric claims lean on (data
 # its facts field by field, and claims against each other. It has
 # {glue:text}`takedown_reg_n_cases` cases:
 # {glue:text}`takedown_reg_status_discrepancy` discrepancies (the claim is
-# contradicted), {glue:text}`takedown_reg_status_possible` possible (a subset
+# contradicted), {glue:text}`takedown_reg_status_disputed` disputed (co-issuers
+# of the figure word it differently and the claim follows one of them),
+# {glue:text}`takedown_reg_status_possible` possible (a subset
 # or another counting base could explain it) and
 # {glue:text}`takedown_reg_status_unresolved` unresolved (one party's word
 # against another's). By kind (a case can have several):
@@ -214,8 +222,9 @@ display(HTML(render.table(counts, caption="Register cases per kind and status (a
 # %% [markdown]
 # Every case, with where along the attribution chain the difference entered
 # (`entered_at`, an entity id; `kind=id` where kinds entered at different
-# links) and the explanation the register generates from the typed
-# differences:
+# links; `not located` where a link that could have made the change was not
+# read; blank where the difference is no error) and the explanation the
+# register generates from the typed differences:
 
 # %% tags=["remove-input", "full-width"]
 display(HTML(render.table(
@@ -235,10 +244,12 @@ display(HTML(render.table(
 # compares each step with the issuer's figure (one issuer's separate days
 # added); `entered` marks where the register places each kind.
 #
-# In the first case the issuer counted {glue:text}`takedown_referrals:,.0f`
-# items *referred*; the Belgian police, a co-leader of the action, wrote
-# *removed* and the wires followed them; the article then made the items
-# "sites and accounts". In the second, The Telegraph joined Telegram's daily
+# In the first case Europol and Eurojust counted
+# {glue:text}`takedown_referrals_worded` items *referred*; the Belgian police,
+# a co-leader of the action, wrote *removed* and the wires followed them: a
+# difference between co-issuers, which the register does not call an error.
+# The article then made the items "sites and accounts"; where that entered is
+# not located, since the wires and COPE it cites were not read. In the second, The Telegraph joined Telegram's daily
 # ban counts ({glue:text}`takedown_tg_day1:,d` and
 # {glue:text}`takedown_tg_day2:,d`, together
 # {glue:text}`takedown_tg_sum:,d` accounts and bots *banned*) with Europol's
@@ -248,6 +259,7 @@ display(HTML(render.table(
 # %% tags=["remove-cell"]
 fx = {f.id: f for f in facts}
 glue("takedown_referrals", float(fx["europol-2019-referrals"].value_low), display=False)
+glue("takedown_referrals_worded", fx["europol-2019-referrals"].value, display=False)
 glue("takedown_tg_day1", int(fx["telegram-isiswatch-2019-11-22"].value_low), display=False)
 glue("takedown_tg_day2", int(fx["telegram-isiswatch-2019-11-23"].value_low), display=False)
 two_days = measures.total([fx["telegram-isiswatch-2019-11-22"].figure(), fx["telegram-isiswatch-2019-11-23"].figure()])
@@ -370,32 +382,30 @@ display(HTML(render.table(summary, caption="Each caveat, the facts it rests on a
 # the articles use, then the sums across measures that a merged headline
 # implies, refused. Of {glue:text}`takedown_headline_n_defs` definitions,
 # {glue:text}`takedown_headline_n_figures` give a figure and
-# {glue:text}`takedown_headline_n_refused` are refused sums. The figure runs
-# from {glue:text}`takedown_headline_min:,.0f`
-# ({glue:text}`takedown_headline_min_def`) to
-# {glue:text}`takedown_headline_max:,.0f`
-# ({glue:text}`takedown_headline_max_def`), a factor of
-# {glue:text}`takedown_headline_ratio:.0f`; counting only the issuers' own
-# figures (no relay's sentence, no article's wording), from
-# {glue:text}`takedown_headline_issued_min:,.0f`
-# ({glue:text}`takedown_headline_issued_min_def`) to
-# {glue:text}`takedown_headline_issued_max:,.0f`
-# ({glue:text}`takedown_headline_issued_max_def`).
+# {glue:text}`takedown_headline_n_refused` are refused sums. The figures count
+# {glue:text}`takedown_headline_n_units` different things under
+# {glue:text}`takedown_headline_n_families` different acts, so no range or
+# ratio joins them. Asked for one, `measures.span` refuses:
+# "{glue:text}`takedown_headline_refusal`". Only figures of one act and one
+# thing counted are put side by side: where several sources give one
+# ({glue:text}`takedown_headline_cell`), they give
+# {glue:text}`takedown_headline_cell_span`. The issuers' own figures (no
+# relay's sentence, no article's wording) are
+# {glue:text}`takedown_headline_issued`.
 
 # %% tags=["remove-input", "full-width"]
-rng = takedowns.headline_range(headline)
+rng = takedowns.headline_summary(headline)
 glue("takedown_headline_n_defs", rng["n_definitions"], display=False)
 glue("takedown_headline_n_figures", rng["n_figures"], display=False)
 glue("takedown_headline_n_refused", rng["n_refused"], display=False)
-glue("takedown_headline_min", rng["min"], display=False)
-glue("takedown_headline_max", rng["max"], display=False)
-glue("takedown_headline_min_def", rng["min_definition"], display=False)
-glue("takedown_headline_max_def", rng["max_definition"], display=False)
-glue("takedown_headline_ratio", rng["ratio"], display=False)
-glue("takedown_headline_issued_min", rng["issued_min"], display=False)
-glue("takedown_headline_issued_max", rng["issued_max"], display=False)
-glue("takedown_headline_issued_min_def", rng["issued_min_definition"], display=False)
-glue("takedown_headline_issued_max_def", rng["issued_max_definition"], display=False)
+glue("takedown_headline_n_units", rng["n_units"], display=False)
+glue("takedown_headline_n_families", rng["n_families"], display=False)
+glue("takedown_headline_refusal", rng["refusal"], display=False)
+cell = rng["cells"].iloc[0]
+glue("takedown_headline_cell", f"{cell['unit']} under {cell['family']}, {cell['figures']} sources: "
+                              f"{cell['definitions']}", display=False)
+glue("takedown_headline_cell_span", cell["span"], display=False)
+glue("takedown_headline_issued", rng["issued"], display=False)
 display(HTML(render.table(takedowns.headline_matrix(headline),
                           caption="The action's count by what was counted (rows) and what was done (columns)")))
 display(HTML(render.table(
@@ -419,12 +429,14 @@ display(HTML(takedowns.quotations(numeric)))
 #   and tied to its quote and to the facts it leans on.
 # - Figures are drawn and summed only within a measure family: referred is not
 #   removed, banned is not referred, an analyst's inbox is not a platform count.
-# - The register finds {glue:text}`takedown_reg_n_cases` cases; the headline
-#   errors entered at a co-issuer's wording (removed for referred) and at The
-#   Telegraph (counts of different issuers merged), before the Arabic articles.
-# - The headline depends on its definition: from
-#   {glue:text}`takedown_headline_min:,.0f` to
-#   {glue:text}`takedown_headline_max:,.0f`.
+# - The register finds {glue:text}`takedown_reg_n_cases` cases. In the
+#   headline figures, "removed" for Europol's "referred" is the Belgian
+#   police's own wording (co-issuers differ; no error); the merge of different
+#   issuers' counts entered at The Telegraph; where the items became "sites and
+#   accounts" is not located.
+# - The headline depends on its definition: {glue:text}`takedown_headline_n_figures`
+#   figures of {glue:text}`takedown_headline_n_units` different things under
+#   {glue:text}`takedown_headline_n_families` acts, which no range or ratio joins.
 #
 # ## What's next
 #

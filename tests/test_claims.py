@@ -37,7 +37,7 @@ def _validate(project, *fragments):
 # --- the data as committed ------------------------------------------------------
 def test_all_claims_load_and_quote_their_text():
     corpus = load_corpus(PATHS)
-    assert len(CLAIMS) == 95
+    assert len(CLAIMS) == 96   # 95, and 002-24: the duration of 002-14, coded apart
     assert len({c.id for c in CLAIMS}) == len(CLAIMS)
     for c in CLAIMS:
         assert corpus.get(c.article).raw[c.start:c.end] == c.quote
@@ -57,7 +57,10 @@ def test_claims_table():
 def test_facts_table_normalises_bounds_and_place():
     df = facts_frame(FACTS).set_index("id")
     assert df.loc["europol-2019-referrals", "qualifier"] == "at_least"
-    assert df.loc["isd-tamtam-2019-channels", "qualifier"] == "at_most"
+    # "almost" and "nearly" are approx in the lexicon, for facts as for claims
+    assert df.loc["isd-tamtam-2019-channels", "qualifier"] == "approx"
+    assert df.loc["telegraph-2019-merged-accounts", "qualifier"] == "approx"
+    assert df.loc["telegram-2015-10bn", "qualifier"] == "at_least"     # "over 10 billion"
     assert df.loc["reuters-2019-items", "qualifier"] == "approx"
     assert df.loc["telegram-isiswatch-typical", "qualifier"] == "range"
     assert df.loc["telegram-2015-channels", "qualifier"] == "exact"
@@ -68,7 +71,7 @@ def test_facts_table_normalises_bounds_and_place():
 def test_seed_validates_with_claims(project):
     proc = run_cli("validate", root=project.root)
     assert proc.returncode == 0, proc.stderr
-    assert "95 claims" in proc.stdout
+    assert "96 claims" in proc.stdout
 
 
 # --- each kind of bad annotation stops with one line ---------------------------------
@@ -150,3 +153,53 @@ def test_a_bad_annotation_stops_the_build_at_step_one(project):
     assert_one_clear_error(proc, "data/annotations/002.yaml", "(claim 002-07)")
     assert "[2/7]" not in proc.stdout
     assert not (project.root / "_build" / "html").exists()
+
+
+# --- addresses: every source_url names a page, or the fact says why none exists ------------------
+def test_every_address_names_a_page_or_the_fact_says_why():
+    from urllib.parse import urlsplit
+    for f in FACTS:
+        bare = [u for u in f.source_url if urlsplit(u).path in ("", "/")]
+        if bare or not f.source_url:
+            assert f.address_note.strip(), f.id
+        if not any(urlsplit(u).path not in ("", "/") for u in f.source_url):
+            assert f.confidence == "unverified", f.id     # read at no page
+    by_id = {f.id: f for f in FACTS}
+    assert by_id["telegraph-2019-merged-items"].source_url == [
+        "https://www.enewsfuse.com/isil-finds-new-online-home-after-telegram-messaging-service-purge-2/"]
+    assert by_id["vk-2006-founding"].address_note and by_id["tamtam-launch"].confidence == "unverified"
+
+
+def _set_fact(project, fact_id, **fields):
+    import csv
+    import io
+    path = project.reference / "facts.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    line = None
+    for n, r in enumerate(rows, start=2):
+        if r["id"] == fact_id:
+            r.update(fields)
+            line = n
+        w.writerow(r)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return line
+
+
+def test_a_bare_site_address_needs_a_reason(project):
+    line = _set_fact(project, "tamtam-launch", address_note="")
+    _validate(project, f"data/reference/facts.csv:{line} (fact tamtam-launch)",
+              "address 'https://tass.ru' has no path", "address_note")
+
+
+def test_a_fact_with_no_address_needs_a_reason(project):
+    line = _set_fact(project, "london-bridge-2019", address_note="")
+    _validate(project, f"data/reference/facts.csv:{line} (fact london-bridge-2019)", "no address")
+
+
+def test_a_fact_read_at_no_page_is_unverified(project):
+    line = _set_fact(project, "tamtam-launch", confidence="secondary")
+    _validate(project, f"data/reference/facts.csv:{line} (fact tamtam-launch)",
+              "confidence 'secondary' needs an address with a path")

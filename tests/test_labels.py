@@ -26,6 +26,7 @@ def test_every_code_in_the_data_has_words():
     assert not measures - set(LABELS.measures), sorted(measures - set(LABELS.measures))
     assert not qualifiers - set(LABELS.qualifiers), sorted(qualifiers - set(LABELS.qualifiers))
     assert not set(claims["type"]) - set(LABELS.types)
+    assert not set(facts["id"]) - set(LABELS.facts), sorted(set(facts["id"]) - set(LABELS.facts))
     ids = {e for col in ("actors", "platforms", "attribution") for cell in claims[col]
            for e in str(cell).split(";") if e}
     assert not ids - set(LABELS.names), sorted(ids - set(LABELS.names))

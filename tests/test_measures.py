@@ -65,7 +65,7 @@ def test_bounds_are_honest():
 def test_compare_inside_a_family_only():
     delivered = FACTS["telegram-2015-10bn"].figure()
     sent = FACTS["telegram-2015-volume"].figure()
-    assert compare(delivered, sent) == "less"   # delivered ≈ sent: one family
+    assert compare(delivered, sent) == "consistent"   # delivered ≈ sent: one family ("over 10 billion" vs 12)
     price = FACTS["whatsapp-2014-acquisition"].figure()
     claimed = Figure.of(19e9, "usd", "acquired_for", "facebook", "approx")
     assert compare(claimed, price) == "consistent"   # acquired_for ≈ announced_price
@@ -80,9 +80,36 @@ def test_compare_inside_a_family_only():
     assert compare(Figure.of(5, "item", "sent", "t"), Figure.of(5, "item", "sent", "t")) == "equal"
 
 
+def test_a_range_sentence_is_refused_across_measures_or_units():
+    a = Figure.of(1000, "channel", "taken_down", "saeed", "at_least")
+    b = Figure.of(26000, "item", "referred", "europol", "at_least")
+    with pytest.raises(IncompatibleMeasures, match="cannot state a range .* different measures, units and issuers"):
+        measures.span([a, b])
+    with pytest.raises(IncompatibleMeasures, match="different measures and units"):
+        measures.span([a, b], across_issuers=True)
+    removed = Figure.of(26000, "item", "removed", "police", "at_least")
+    offline = Figure.of(25000, "item", "taken_offline", "reuters", "approx")
+    with pytest.raises(IncompatibleMeasures, match="different issuers"):
+        measures.span([removed, offline])
+    sp = measures.span([removed, offline], across_issuers=True)      # one act (removal), one unit
+    assert (sp.least, sp.most, sp.text()) == (offline, removed, "from 25,000 to 26,000")
+
+
+def test_a_ratio_is_refused_across_measures_and_when_a_bound_is_open():
+    a = Figure.of(1000, "channel", "taken_down", "x", "at_least")
+    b = Figure.of(26000, "item", "referred", "x", "at_least")
+    with pytest.raises(IncompatibleMeasures, match="cannot state a ratio"):
+        measures.ratio(b, a)
+    floor = Figure.of(1000, "item", "referred", "x", "at_least")       # "1000s": a floor, no ceiling
+    with pytest.raises(measures.OpenBound, match="has no upper bound"):
+        measures.ratio(Figure.of(26000, "item", "referred", "x"), floor)
+    assert measures.ratio(Figure.of(26000, "item", "referred", "x"), Figure.of(1000, "item", "referred", "x")) == 26
+
+
 def test_difference_is_the_claimed_increase():
     d = difference(FACTS["telegram-2015-volume"].figure(), FACTS["telegram-2015-10bn"].figure())
-    assert d.value == 2e9 and d.qualifier == "exact"
+    # 12 billion less "over 10 billion": at most 2 billion
+    assert d.value == 2e9 and d.qualifier == "at_most" and d.high == 2e9 and d.low is None
 
 
 def test_combine_never_mixes():

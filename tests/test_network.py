@@ -95,8 +95,13 @@ def test_dates_and_grades():
     t3 = _edge("twitter", "telegram", "003")
     assert t3["date_precision"] == "before" and t3["date"].startswith("../2015-")
     assert t3["date_rule"] == "before:003-05"
+    # 000's move is bounded by the attack its users planned on Telegram, not by the trial a year later
+    t0 = _edge("twitter", "telegram", "000")
+    assert (t0["date"], t0["date_precision"], t0["date_rule"]) == ("../2017-06-07", "before", "before:000-11")
+    # CREST's list is dated by CREST (published Jan 2021: tried by then), not by an event key
     crest = EDGES[EDGES["key"] == "crest-2021-destinations"]
-    assert set(crest["date"]) == {"2019-12"} and set(crest["date_rule"]) == {"event"}
+    assert set(crest["date"]) == {"../2021-01-31"} and set(crest["date_rule"]) == {"fact"}
+    assert set(crest["date_precision"]) == {"before"}
     assert set(crest["grade"]) == {""} and set(crest["confidence"]) == {"secondary"}
 
 
@@ -215,7 +220,7 @@ SYN_EVENTS = {"ev": Event(id="ev", date_start=dt.date(2019, 12, 1), date_end=dt.
 
 def _fact(fid, value, fact, event):
     return {"id": fid, "value": value, "fact": fact, "event": event, "date": "2021-01",
-            "date_precision": "month", "issuer": "crest", "person": "", "reporter": "",
+            "date_end": "2021-01-31", "date_precision": "month", "issuer": "crest", "person": "", "reporter": "",
             "confidence": "secondary"}
 
 
@@ -247,6 +252,8 @@ def test_synthetic_graph_rules():
     u = got[("twitter", "telegram", "102")]
     assert u["kind"] == network.USER and (u["date_precision"], u["date_rule"]) == ("unknown", "unknown")
     assert got[("telegram", "riot", "f-list")]["certainty"] == "probable"
+    listed = got[("telegram", "rocketchat", "f-list")]
+    assert (listed["date"], listed["date_precision"], listed["date_rule"]) == ("../2021-01-31", "before", "fact")
     unplaced = network.unplaced_claims(claims, edges)
     assert list(unplaced["claim"]) == ["101-01"]
 

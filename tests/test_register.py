@@ -61,12 +61,21 @@ def test_no_false_discrepancy(exp):
 
 def test_entry_points_follow_the_chain():
     by_claim = {c: r for r in REGISTER.itertuples() for c in r.claims.split(";") if c}
-    assert by_claim["002-08"].entered_at == "the-telegraph"          # case 2: The Telegraph merged them
+    # case 2: The Telegraph merged them; 002-09's "removed" follows a co-issuer (no entry point)
+    assert by_claim["002-08"].entered_at == "merged=the-telegraph"
     assert by_claim["002-15"].entered_at == "sada-el-balad"          # case 3: the Telegraph has "almost 100"
-    assert "measure=belgian-federal-police" in by_claim["001-02"].entered_at   # case 1: 001 follows the police
-    assert "not checked: the-telegraph" in by_claim["002-20"].entered_basis    # case 5: cannot be told
+    # case 1: "removed" for "referred" is a dispute between co-issuers (the Belgian police wrote
+    # it), not an error; where items became "sites and accounts" is not located: the wires
+    # and COPE were not read
+    assert by_claim["001-02"].entered_at == "unit=not located"
+    assert "between co-issuers" in by_claim["001-02"].entered_basis
+    assert "co-issuers of one figure word it differently" in by_claim["001-02"].explanation
+    # case 5: The Telegraph's text on the raid was not read, so it cannot be told
+    assert by_claim["002-20"].entered_at == "not located"
+    assert "not checked: the-telegraph" in by_claim["002-20"].entered_basis
     assert by_claim["000-15"].entered_at == ""                       # case 10: not assigned
-    assert by_claim["000-10"].status == "possible"                   # case 6: possibly a subset
+    assert by_claim["000-10"].status == "possible"                   # case 6: possibly a subset,
+    assert by_claim["000-10"].entered_at == ""                       # so no entry point
 
 
 def test_between_issuers_row():
@@ -102,6 +111,14 @@ def test_headline_under_other_definitions():
     banned = h.loc["banned account_or_bot (2 days added)"]
     assert banned.value == "5055" and banned.qualifier == "exact"
     assert "001-02" in h.loc["closed website_and_account (as reported)", "claims"]
+    # the article's own wording is labelled with the outlet, not with the issuer it cites
+    assert h.loc["closed website_and_account (as reported)", "issuer"] == "akhbar-al-aan"
+    assert "attributes it to europol" in h.loc["closed website_and_account (as reported)", "note"]
+    # a definition's claims are those linked to its facts: 001-02 leans on Europol's, the
+    # police's and Reuters' figures; 002-09 is not linked to Reuters'
+    for d in ("referred item", "removed item", "taken_offline item"):
+        assert "001-02" in h.loc[d, "claims"].split(";"), d
+    assert "002-09" not in h.loc["taken_offline item", "claims"].split(";")
     refused = h[h.index.str.contains("added across measures")]
     assert refused["note"].str.startswith("refused: cannot add").all() and len(refused) >= 1
 
@@ -114,7 +131,8 @@ def fact(id="f-1", value="", low=None, high=None, unit=None, measure=None, issue
          person=(), reporter=(), event="e", start=D, end=D, text="a fact", confidence="secondary"):
     return Fact(id=id, fact=text, value=value, value_low=low, value_high=high, unit=unit, measure=measure,
                 date=str(start), date_start=start, date_end=end, date_precision="day", issuer=list(issuer),
-                person=list(person), reporter=list(reporter), confidence=confidence, event=event)
+                person=list(person), reporter=list(reporter), confidence=confidence, event=event,
+                source_url=[f"https://example.org/{id}"])
 
 
 def claim(id="900-01", facts=("f-1",), value=None, unit=None, qualifier=None, measure=None, type="takedown_count",
@@ -128,12 +146,14 @@ def claim(id="900-01", facts=("f-1",), value=None, unit=None, qualifier=None, me
                  grade={"reliability": "C", "credibility": credibility, "reason": "test"}, article="900")
 
 
-def run(claims, facts, text=None):
+def run(claims, facts, text=None, verbatim=None):
     kinds = {"outlet": "outlet", "relay": "organization", "bbc": "organization", "telegram": "platform",
-             "europol": "organization", "durov": "person", "nikolai": "person", "iran-police": "person"}
+             "europol": "organization", "durov": "person", "nikolai": "person", "iran-police": "person",
+             "police": "organization", "journalist": "person"}
     import pandas as pd
     ents = pd.DataFrame({"id": list(kinds), "kind": list(kinds.values()), "name_en": list(kinds)})
-    return build_register(claims, facts, ents, {"900": text} if text else {}, {})
+    return build_register(claims, facts, ents, {"900": text} if text else {}, {},
+                          {"900": verbatim} if verbatim else {})
 
 
 def kinds_of(reg):
@@ -169,10 +189,24 @@ def test_rule_measure():
 
 
 def test_rule_qualifier_flip():
-    f = fact(value="almost 100", high=100, unit="channel", measure="seen")
+    f = fact(value="up to 100", high=100, unit="channel", measure="seen")
+    reg = run([claim(value=100, unit="channel", qualifier="at_least", measure="seen")], [f])
+    assert kinds_of(reg) == [{"qualifier"}] and "the bound is flipped" in reg.explanation[0]
+    assert run([claim(value=100, unit="channel", qualifier="approx", measure="seen")], [f]).empty
+
+
+def test_rule_qualifier_bound_the_source_does_not_state():
+    # "almost 100" is approx in the lexicon (so the fact's bounds are both 100): "more than
+    # 100" states a lower bound the source never gave (case 3)
+    f = fact(value="almost 100", low=100, high=100, unit="channel", measure="seen")
+    assert f.qualifier == "approx"
     reg = run([claim(value=100, unit="channel", qualifier="at_least", measure="seen")], [f])
     assert kinds_of(reg) == [{"qualifier"}]
+    assert "says 'almost 100': a bound the source does not state" in reg.explanation[0]
     assert run([claim(value=100, unit="channel", qualifier="approx", measure="seen")], [f]).empty
+    far = fact(value="almost 100", low=100, high=100, unit="channel", measure="seen")
+    assert kinds_of(run([claim(value=1000, unit="channel", qualifier="at_least", measure="seen")], [far])) \
+        == [{"value"}]   # not close: a value difference, not a qualifier one
 
 
 def test_rule_merged():
@@ -264,3 +298,70 @@ def test_rule_content_falls_back_to_the_grade():
     reg = run([claim(type="feature", credibility=5)], [f])
     assert kinds_of(reg) == [{"value"}] and "graded improbable" in reg.explanation[0]
     assert run([claim(type="feature", credibility=1)], [f]).empty
+
+
+# --- where a difference entered (the codebook's register rules) -------------------------------
+def test_entry_point_is_not_located_behind_an_unread_relay():
+    f = fact(value="78", low=78, high=78, unit="channel", measure="blocked")
+    # outlet → relay (never read) → telegram (read: 78 channels)
+    c = claim(value=78, unit="account", qualifier="exact", measure="blocked", chain=("outlet", "relay", "telegram"))
+    reg = run([c], [f])
+    assert reg.entered_at[0] == "not located" and "not checked: relay" in reg.entered_basis[0]
+    assert "Where it entered is not located" in reg.explanation[0]
+    # with nothing unread between the issuer and the outlet, the outlet is the only candidate
+    direct = claim(value=78, unit="account", qualifier="exact", measure="blocked")
+    assert run([direct], [f]).entered_at[0] == "outlet"
+    # a relay whose own text shows it is where it entered
+    relayed = fact("f-2", value="78", low=78, high=78, unit="account", measure="blocked", issuer=("relay",),
+                   reporter=("relay",))   # the relay's own sentence
+    c2 = claim(facts=("f-1", "f-2"), value=78, unit="account", qualifier="exact", measure="blocked",
+               chain=("outlet", "relay", "telegram"))
+    assert run([c2], [f, relayed]).entered_at[0] == "relay"
+
+
+def test_a_verbatim_embedded_quotation_is_not_where_a_change_entered():
+    f = fact(value="2,096", low=2096, high=2096, unit="account_or_bot", measure="banned")
+    tweet = claim(value=1000, unit="channel", qualifier="at_least", measure="taken_down",
+                  chain=("outlet", "journalist"), start=10, end=30)
+    plain = run([tweet], [f])
+    assert plain.entered_at[0] == "not located"            # the outlet's prose: the outlet or the unread journalist
+    embedded = run([tweet], [f], verbatim=[(5, 40)])       # the same words inside an embedded tweet
+    assert embedded.entered_at[0] == "journalist"
+    assert "embedded verbatim by outlet" in embedded.entered_basis[0]
+    assert "outlet" not in embedded.entered_at[0]
+
+
+def test_a_possible_or_disputed_difference_carries_no_entry_point():
+    f = fact(value="26", low=26, high=26, unit="person", measure="defendants", issuer=("court",))
+    reg = run([claim(value=24, unit="person", qualifier="exact", measure="on_trial", chain=("outlet", "x"))], [f])
+    assert reg.status[0] == "possible" and reg.entered_at[0] == ""
+    # a co-issuer's own wording, first said, followed by the claim: disputed, not an error
+    refs = fact("f-refs", value="over 26,000", low=26000, unit="item", measure="referred", issuer=("europol",))
+    police = fact("f-police", value="over 26,000", low=26000, unit="item", measure="removed", issuer=("police",),
+                  confidence="primary", start=D, end=D)
+    c = claim(facts=("f-refs", "f-police"), value=26000, unit="item", qualifier="approx", measure="closed",
+              chain=("outlet", "europol"))
+    reg = run([c], [refs, police])
+    assert kinds_of(reg) == [{"measure"}] and reg.status[0] == "disputed" and reg.entered_at[0] == ""
+    assert "co-issuers of one figure word it differently" in reg.explanation[0]
+    # without the co-issuer's statement, the same wording is an error of the chain
+    alone = run([claim(facts=("f-refs",), value=26000, unit="item", qualifier="approx", measure="closed",
+                       chain=("outlet", "europol"))], [refs])
+    assert alone.status[0] == "discrepancy" and alone.entered_at[0] == "outlet"
+
+
+def test_cooperation_and_its_denial_contradict_only_at_the_same_time():
+    def coop(cid, typ, date, start):
+        return claim(cid, facts=(), type=typ, event_date=date, chain=("outlet", "iran-police"),
+                     actors=("telegram",), start=start, end=start + 5)
+    # "no help" (undated: before the attack) and "a name three days after": one qualified account
+    assert run([coop("900-01", "non_cooperation", None, 0), coop("900-02", "cooperation", "2017-06-10", 10)],
+               []).empty
+    both = run([coop("900-01", "non_cooperation", "2017-06", 0), coop("900-02", "cooperation", "2017-06-10", 10)], [])
+    assert kinds_of(both) == [{"internal"}] and both.status[0] == "unresolved"
+
+
+def test_rule_content_falls_back_to_a_doubtful_grade_too():
+    f = fact(text="public channels launched")
+    reg = run([claim(type="feature", credibility=4)], [f])
+    assert kinds_of(reg) == [{"value"}] and "graded doubtful" in reg.explanation[0]

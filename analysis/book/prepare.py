@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import formats
 from ..chapters import corpus_tables
 from ..text import files
 from ..corpus.articles import Corpus
@@ -79,6 +80,11 @@ def run(paths: Paths = PATHS, evidence: Evidence | None = None) -> list[Path]:
         outputs[paths.processed / name] = csv_bytes(df)
     for name, data in network_outputs(evidence).items():
         outputs[paths.processed / name] = data
+    # The same evidence in standard formats (see analysis/book/formats.py and the dictionary).
+    csvs = {p.name: data for p, data in outputs.items() if p.suffix == ".csv"}
+    dictionary = (paths.data / formats.DICTIONARY).read_text(encoding="utf-8")
+    outputs[paths.processed / "datapackage.json"] = formats.datapackage(csvs, dictionary)
+    outputs[paths.processed / "claims.jsonld"] = formats.web_annotations(evidence, paths)
     for a in corpus:
         rec = json.dumps(clean_text_record(a), ensure_ascii=False, indent=1, sort_keys=True)
         outputs[paths.processed / "clean" / f"{a.id}.json"] = (rec + "\n").encode("utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..evidence import codebook_rules
 from ..evidence.measures import FAMILY_OF, MEASURE_FAMILIES, OTHER_MEASURES
 from ..paths import Paths
 
@@ -79,3 +80,8 @@ def type_entries_html(table: pd.DataFrame) -> str:
                    if r["id"] else "<p><em>No example in the corpus yet.</em></p>")
         parts.append(f'<div class="codebook-entry">{head}{example}</div>')
     return "".join(parts)
+
+
+def rules_table() -> pd.DataFrame:
+    """The codebook's rules, as ``analysis/evidence/codebook_rules.py`` states and checks them."""
+    return codebook_rules.rules_table()

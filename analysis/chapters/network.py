@@ -50,7 +50,9 @@ Date
 the dates of its event key (``events.csv``); else ``before:<claim>``: an
 undated move is bounded by the earliest-ending dated claim of the same
 article in which the movers use the destination (written ``../YYYY-MM-DD``,
-precision ``before``: the move had happened by then); else ``unknown``.
+precision ``before``: the move had happened by then); else ``unknown``. An
+edge from a fact is dated by the fact (``fact``): ``../`` its last day, the
+move had been made by the time the source said so.
 """
 from __future__ import annotations
 
@@ -272,11 +274,10 @@ def _fact_edges(facts: pd.DataFrame, entities: pd.DataFrame, events: Mapping,
         if len(origins) != 1:
             continue
         origin, kind = origins.pop()
-        ev = events.get(f["event"])
-        if ev is not None and ev.date_start and ev.date_end:
-            (date, prec), drule = _span(ev.date_start, ev.date_end), "event"
-        else:
-            date, prec, drule = f["date"], f["date_precision"], "fact"
+        # Dated by the fact itself, not by its event key: the list says where channels
+        # went by the time it was published (CREST, Jan 2021), not when (the event key
+        # 2019-12-tamtam dates The Telegraph's telling, not CREST's).
+        date, prec, drule = f"../{f['date_end']}", "before", "fact"
         chain = ">".join(filter(None, [f["reporter"].replace(";", "+"), f["issuer"].replace(";", "+")]))
         persons = f["person"].replace(";", "+")
         for plat, certainty, rule in ([(p, "listed", "fact_destinations") for p in listed]

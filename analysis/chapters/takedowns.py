@@ -90,6 +90,21 @@ def numeric_claims(claims: pd.DataFrame, names: Mapping[str, str] | None = None)
     return pd.DataFrame(rows)
 
 
+def bound_words(numeric: pd.DataFrame, claims: Iterable) -> pd.DataFrame:
+    """Each claim coded as a bound, and what in its quote makes it one: a vague plural
+    ("thousands", "1000s", "عشرات": at least its smallest figure, a floor the coding
+    assigns) or a hedge word of the lexicon ("more than", "أكثر من")."""
+    from ..evidence.codebook_rules import vague_plural
+
+    by_id = {c.id: c for c in claims}
+    rows = []
+    for _, r in numeric[numeric["qualifier"].isin(["at_least", "at_most"])].iterrows():
+        word = vague_plural(by_id[r["claim"]].quote)
+        rows.append({"claim": r["claim"], "qualifier": r["qualifier"],
+                     "read as": "a vague plural" if word else "a hedge word", "word": word or ""})
+    return pd.DataFrame(rows, columns=["claim", "qualifier", "read as", "word"])
+
+
 def quote_anchor(claim_id: str) -> str:
     return f"quote-{claim_id}"
 
@@ -208,7 +223,7 @@ def chart_figure(points: pd.DataFrame):
     """Log-scale dot chart, one panel per measure family (durations per unit).
 
     Bounds are drawn as bounds: "over N" an open marker with an arrow to the
-    right, "almost N" an open marker with an arrow to the left, "about N" a
+    right, "up to N" an open marker with an arrow to the left, "about N" a
     filled marker on a band of the approximation's tolerance, a range a bar
     between its ends. Each row is labelled with its claim or fact id and
     with what it counts and what was done.
@@ -266,7 +281,7 @@ def chart_figure(points: pd.DataFrame):
                 plt.Line2D([], [], ls="none", marker=r"$\rightarrow$", ms=14, color="#777777",
                            label="over / at least N (open marker)"),
                 plt.Line2D([], [], ls="none", marker=r"$\leftarrow$", ms=14, color="#777777",
-                           label="almost / at most N (open marker)"),
+                           label="up to / at most N (open marker)"),
                 plt.Line2D([], [], color="#777777", lw=2, marker="|", ms=10, label="range A–B")]
     fig.legend(handles=handles, loc="upper left", ncol=2, fontsize=8.5, frameon=False,
                bbox_to_anchor=(0.02, 1 - 0.08 / height))
@@ -455,11 +470,26 @@ def register_shown(register: pd.DataFrame) -> pd.DataFrame:
     return d.assign(entered_at=d["entered_at"].str.replace("=", " = ", regex=False))
 
 
-def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str]) -> list[str]:
-    """Numeric claims linked to any of the facts, in claim order."""
+def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str],
+                      facts: Optional[pd.DataFrame] = None) -> list[str]:
+    """Numeric claims linked to any of the facts, in claim order.
+
+    With ``facts``, only the claims that lean on one of them for their figure:
+    its measure comparable with the claim's (as the chart draws them). A claim
+    linked for context (the 3 days of 000-14 and Telegram's "0 disclosures";
+    a week's delay and an analyst's message count) is left out.
+    """
     ids = set(fact_ids)
+    measure = dict(zip(facts["id"], facts["measure"])) if facts is not None else {}
     num = claims[claims["value"].astype(str) != ""]
-    return [r["id"] for _, r in num.iterrows() if ids & set(_split(r["facts"]))]
+    out = []
+    for _, r in num.iterrows():
+        linked = ids & set(_split(r["facts"]))
+        if facts is not None:
+            linked = {i for i in linked if measures.comparable_measures(r["measure"], measure.get(i) or None)}
+        if linked:
+            out.append(r["id"])
+    return out
 
 
 def one_observer(facts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -469,24 +499,35 @@ def one_observer(facts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         if f["measure_family"] == "observation" and f["measure"] == "seen" and f["person"]:
             rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)),
                          "measure": f"{f['measure']} ({f['measure_family']})", "issuer": f["issuer"],
-                         "person": f["person"], "claims": ";".join(claims_leaning_on(claims, [f["id"]]))})
+                         "person": f["person"],
+                         "claims": ";".join(claims_leaning_on(claims, [f["id"]], facts))})
     return pd.DataFrame(rows, columns=["fact", "figure", "measure", "issuer", "person", "claims"])
+
+
+# What a platform counts of itself: its actions against content, its traffic, its
+# disclosures. A price (Facebook's announced price for WhatsApp) is a deal's term,
+# checkable in filings, not a platform's count of its own doing.
+SELF_COUNTED_FAMILIES = frozenset({"removal", "blocking", "referral", "message_volume", "disclosures"})
 
 
 def self_reported(facts: pd.DataFrame, claims: pd.DataFrame, kinds: Mapping[str, str],
                   leaned_only: bool = True) -> pd.DataFrame:
-    """Numeric facts a platform issued about itself: no one outside it can check them.
+    """Numeric facts in which a platform counts its own actions or traffic: no one
+    outside it can check them.
 
-    ``kinds`` maps entity id → kind; a fact whose issuer is a platform is
-    self-reported. ``confidence`` says how it was read. With ``leaned_only``,
-    only facts some numeric claim leans on are listed.
+    ``kinds`` maps entity id → kind; a fact whose issuer is a platform, in one of
+    ``SELF_COUNTED_FAMILIES``, is self-reported. ``confidence`` says how it was
+    read. With ``leaned_only``, only facts some numeric claim leans on for its
+    figure are listed, and ``claims`` lists only those claims.
     """
     rows = []
     for _, f in facts.iterrows():
         issuers = _split(f["issuer"])
         if fact_figure(f) is None or not issuers or not all(kinds.get(e) == "platform" for e in issuers):
             continue
-        touched = claims_leaning_on(claims, [f["id"]])
+        if f["measure_family"] not in SELF_COUNTED_FAMILIES:
+            continue
+        touched = claims_leaning_on(claims, [f["id"]], facts)
         if leaned_only and not touched:
             continue
         rows.append({"fact": f["id"], "figure": measures.describe(fact_figure(f)), "issuer": f["issuer"],
@@ -511,21 +552,50 @@ def headline_matrix(headline: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["counted", *cols])
 
 
-def headline_range(headline: pd.DataFrame) -> dict:
-    """Smallest and largest nominal figure across the definitions that give one."""
-    h = headline[headline["value"] != ""].assign(v=lambda d: d["value"].astype(float))
-    lo, hi = h.loc[h["v"].idxmin()], h.loc[h["v"].idxmax()]
-    # The issuers' own counts: not a relay's sentence, not an article's wording.
-    issued = h[(h["note"] != "no issuer counted this: the article's own wording")
-               & (h["note"] != "the relay's own sentence")]
+def headline_figure(row) -> Figure:
+    """The Figure a headline.csv row gives (bounds as computed there)."""
+    low, high = _float(row["low"]), _float(row["high"])
+    q = row["qualifier"]
+    return Figure(value=float(row["value"]), unit=row["unit"], measure=row["measure"], issuer=row["issuer"],
+                  qualifier=q, low=low, high=high, source=row["definition"])
+
+
+def _is_issued(note: str) -> bool:
+    """An issuer's own count: not a relay's sentence, not an article's wording."""
+    return not (note == "the relay's own sentence" or note.startswith("no issuer counted this"))
+
+
+def headline_summary(headline: pd.DataFrame) -> dict:
+    """What a sentence may say about the definitions' figures, every range through
+    ``measures.span`` (which refuses to run one across measures or units).
+
+    ``refusal``: the message ``span`` gives when asked for one range over all
+    the figures (the sentence "runs from 1,000 … to 26,000 …, a factor of 26"
+    cannot be written). ``cells``: the (measure family, unit) cells holding
+    more than one source's figure, each with its span across those sources.
+    ``issued``: each issuer's own figure, listed, not ranged.
+    """
+    h = headline[headline["value"] != ""]
+    figs = [headline_figure(r) for _, r in h.iterrows()]
+    try:
+        measures.span(figs, across_issuers=True)
+        refusal = ""
+    except measures.IncompatibleMeasures as err:
+        refusal = str(err)
+    cells = []
+    for (family, unit), grp in h.groupby(["family", "unit"], sort=False):
+        if len(grp) < 2:
+            continue
+        sp = measures.span([headline_figure(r) for _, r in grp.iterrows()], across_issuers=True)
+        cells.append({"family": family, "unit": unit, "figures": int(len(grp)), "span": sp.text(),
+                      "definitions": "; ".join(grp["definition"])})
+    issued = h[h["note"].map(_is_issued)]
     return {"n_definitions": int(len(headline)), "n_figures": int(len(h)),
             "n_refused": int((headline["figure"] == "not a figure").sum()),
-            "min": float(lo["v"]), "min_definition": str(lo["definition"]),
-            "max": float(hi["v"]), "max_definition": str(hi["definition"]),
-            "issued_min": float(issued["v"].min()), "issued_max": float(issued["v"].max()),
-            "issued_min_definition": str(issued.loc[issued["v"].idxmin(), "definition"]),
-            "issued_max_definition": str(issued.loc[issued["v"].idxmax(), "definition"]),
-            "ratio": float(hi["v"] / lo["v"])}
+            "n_units": int(h["unit"].map(measures.unit_group).nunique()),
+            "n_families": int(h["family"].nunique()), "refusal": refusal,
+            "cells": pd.DataFrame(cells, columns=["family", "unit", "figures", "span", "definitions"]),
+            "issued": "; ".join(issued["figure"])}
 
 
 def bib_keys(bib_text: str) -> dict[str, str]:

@@ -439,7 +439,7 @@ def timeline_figure(data: pd.DataFrame, window: Optional[tuple] = None, inline: 
         ax.spines[side].set_visible(False)
     handles = [
         Line2D([], [], marker="o", ls="", color=FACT_COLOUR, mfc=FACT_COLOUR, ms=6,
-               label="fact (primary source), dated to the day"),
+               label="fact (facts table), dated to the day"),
         Patch(color=FACT_COLOUR, alpha=0.85, label="fact, dated to a month, year or range (full extent)"),
         Line2D([], [], marker="o", ls="", color=CLAIM_COLOUR, mfc="white", ms=6, mew=1.4,
                label="claim (article), dated to the day"),

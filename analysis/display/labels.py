@@ -18,6 +18,9 @@ from ..paths import Paths
 from .dates import in_words
 
 UNNAMED_OUTLET = "unnamed outlet"
+# An ISO date, month or interval; a code: a hyphen- or underscore-joined lower-case id.
+_ISO_SPAN = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2})?)?(?![\w-])")
+_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -40,6 +43,7 @@ class Labels:
     types: dict[str, tuple[str, str]]      # claim type → (words, highlight group)
     grades: dict[str, str]                 # "A" → "completely reliable", "1" → "confirmed"
     names: dict[str, str]                  # entity id → name
+    facts: dict[str, str]                  # fact id → short title
 
     def unit(self, unit: str | None, value: float | None = None) -> str:
         if not unit:
@@ -61,6 +65,36 @@ class Labels:
 
     def name(self, entity: str) -> str:
         return self.names.get(entity, entity)
+
+    def fact(self, fact_id: str) -> str:
+        return self.facts.get(fact_id, fact_id)
+
+    def plain(self, text: object) -> str:
+        """Generated text with the project's codes in it, in words: fact ids by title,
+        entity ids by name, snake_case units and measures in words, ISO dates in
+        words. A fallback for text made for the data files; prefer building the
+        sentence from labels in the first place."""
+        if text is None:
+            return ""
+        s = str(text)
+        s = _ISO_SPAN.sub(lambda m: in_words(m.group(0)), s)
+        s = _CODE.sub(lambda m: self._code_words(m.group(0)), s)
+        return s
+
+    def _code_words(self, code: str) -> str:
+        if code in self.facts:
+            return f"«{self.facts[code]}»"
+        if code in self.names:
+            return self.names[code]
+        if code in self.units:
+            return self.units[code][1]
+        if code in self.measures:
+            return self.measures[code]
+        if code in self.qualifiers and self.qualifiers[code]:
+            return self.qualifiers[code]
+        if code in self.types:
+            return self.types[code][0]
+        return code
 
     def grade(self, code: str) -> str:
         """'C3' → 'C3: fairly reliable source, possibly true'."""
@@ -94,7 +128,8 @@ def _load(root: str) -> Labels:
     extra = paths.reference / "entities-extra.csv"
     if extra.is_file():
         names.update({r["id"]: r["name_en"] for r in _rows(extra) if r.get("name_en")})
-    return Labels(units, measures, qualifiers, types, grades, names)
+    facts = {r["fact"]: r["title"] for r in _rows(paths.data / "labels" / "facts.csv")}
+    return Labels(units, measures, qualifiers, types, grades, names, facts)
 
 
 def load_labels(paths: Paths) -> Labels:

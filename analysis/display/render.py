@@ -137,6 +137,13 @@ def spaced(df: pd.DataFrame, *cols: str, sep: str = "; ") -> pd.DataFrame:
     return df.assign(**{c: df[c].str.replace(";", sep, regex=False) for c in cols})
 
 
+def folded(summary: str, body_html: str, open: bool = False, css_class: str = "fold") -> str:
+    """A block the reader opens when they want it: ``summary`` (plain text, escaped)
+    over ``body_html`` (already HTML). Nothing is removed, only folded."""
+    return (f'<details class="{css_class}"{" open" if open else ""}><summary>{mixed(summary)}</summary>'
+            f"{body_html}</details>")
+
+
 def ratio(x: float | None, digits: int = 3) -> str:
     """A proportion as the book prints it everywhere (blank when undefined)."""
     return "" if x is None or pd.isna(x) else f"{x:.{digits}f}"

@@ -32,7 +32,7 @@ Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Precision = Literal["day", "month", "year", "range", "unknown"]
 # Units the README allows in claims (what the article says was counted).
 CLAIM_UNITS = frozenset("website_and_account website account item channel message message_per_day "
-                        "language provider person usd day year".split())
+                        "language provider person usd day week year".split())
 _ISO = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
 
@@ -208,6 +208,38 @@ def _claim_lines(text: str) -> list[int]:
             if getattr(key, "value", None) == "claims" and isinstance(value, yaml.SequenceNode):
                 return [item.start_mark.line + 1 for item in value.value]
     return []
+
+
+def claim_field_lines(text: str) -> list[dict[str, int]]:
+    """For each item under ``claims:``, the 1-based line of the item ("") and of each field."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    out: list[dict[str, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "claims" and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    lines = {"": item.start_mark.line + 1}
+                    if isinstance(item, yaml.MappingNode):
+                        lines.update({k.value: k.start_mark.line + 1 for k, _ in item.value
+                                      if isinstance(getattr(k, "value", None), str)})
+                    out.append(lines)
+    return out
+
+
+def annotation_locations(paths: Paths = PATHS) -> dict[str, tuple[str, dict[str, int]]]:
+    """Claim id → (annotation file, line of the claim ("") and of each of its fields).
+
+    Read from files that have already passed ``load_claims``; used to name the
+    line of a later check's breach (``codebook_rules``)."""
+    out: dict[str, tuple[str, dict[str, int]]] = {}
+    folder = paths.annotations
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        text = path.read_bytes().decode("utf-8-sig")
+        data = yaml.safe_load(text) or {}
+        for rec, lines in zip(data.get("claims") or [], claim_field_lines(text)):
+            if isinstance(rec, dict) and "id" in rec:
+                out[str(rec["id"])] = (str(paths.rel(path)), lines)
+    return out
 
 
 def _short(text: str, n: int = 60) -> str:

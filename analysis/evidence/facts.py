@@ -12,8 +12,10 @@ import csv
 import io
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
+from urllib.parse import urlsplit
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -23,12 +25,26 @@ from ..errors import InputError, validation_message
 from ..paths import PATHS, Paths
 
 FACT_COLUMNS = ("id,fact,value,value_low,value_high,unit,measure,date,date_start,date_end,"
-                "date_precision,issuer,person,reporter,source_url,where_read,confidence,event").split(",")
+                "date_precision,issuer,person,reporter,source_url,address_note,where_read,confidence,"
+                "event").split(",")
 EVENT_COLUMNS = ["id", "date_start", "date_end", "description"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # The README keeps the place of a fact in its text, as "…; place: north-west Syria".
 _PLACE = re.compile(r"place:\s*([^;()]+?)\s*$")
-_APPROX_WORDS = re.compile(r"^\s*(about|around|approximately|some)\b", re.I)
+
+
+def has_path(url: str) -> bool:
+    """A full address names a page, not only a site: ``https://upi.com`` has no path."""
+    return urlsplit(url).path not in ("", "/")
+
+
+@lru_cache(maxsize=None)
+def lexicon_qualifiers(text: str) -> tuple[tuple[float, str], ...]:
+    """(value, qualifier) of every figure in ``text``, as the extractor reads it with
+    the lexicon (``data/lexicon/qualifiers.csv``): "nearly 5,000" is (5000, approx)."""
+    from ..extract import extract
+    return tuple((float(m.value), m.qualifier) for m in extract(text)
+                 if m.kind == "quantity" and m.value is not None)
 
 
 def split_ids(cell: object) -> list[str]:
@@ -149,6 +165,7 @@ class Fact(BaseModel):
     person: list[str] = []
     reporter: list[str] = []
     source_url: list[str] = []
+    address_note: str = ""
     where_read: str = ""
     confidence: Literal["primary", "secondary", "unverified"]
     event: str
@@ -186,6 +203,18 @@ class Fact(BaseModel):
             raise ValueError("a numeric fact needs a unit and a measure")
         if self.date_start > self.date_end:
             raise ValueError("date_start is after date_end")
+        # Every address names a page, or the fact says why it cannot.
+        if not self.address_note.strip():
+            bare = [u for u in self.source_url if not has_path(u)]
+            if bare:
+                raise ValueError(f"address {bare[0]!r} has no path: give the page's full address, or say "
+                                 "in address_note why none exists")
+            if not self.source_url:
+                raise ValueError("no address: give one in source_url, or say in address_note why none exists")
+        # README: unverified is "a relay of a relay, or no address".
+        if not self.has_address and self.confidence != "unverified":
+            raise ValueError(f"confidence {self.confidence!r} needs an address with a path "
+                             "(a fact read at no full address is 'unverified')")
         return self
 
     # Derived views -----------------------------------------------------------
@@ -194,8 +223,16 @@ class Fact(BaseModel):
         return self.value_low is not None or self.value_high is not None
 
     @property
+    def has_address(self) -> bool:
+        """Read at a full address: at least one ``source_url`` names a page."""
+        return any(has_path(u) for u in self.source_url)
+
+    @property
     def qualifier(self) -> Optional[str]:
-        """From the bounds (README: over N → low only; almost N → high only)."""
+        """From the bounds (README: over N → low only; up to N → high only); equal
+        bounds are ``approx`` when the lexicon reads the value's wording so ("about",
+        "around", "nearly", "almost"), else ``exact``. Whether the bounds agree with
+        the wording is checked by ``codebook_rules`` (the qualifier rule)."""
         lo, hi = self.value_low, self.value_high
         if lo is None and hi is None:
             return None
@@ -204,7 +241,8 @@ class Fact(BaseModel):
         if lo is None:
             return "at_most"
         if lo == hi:
-            return "approx" if _APPROX_WORDS.match(self.value) else "exact"
+            worded = lexicon_qualifiers(self.value)
+            return "approx" if worded and worded[0][1] == "approx" else "exact"
         return "range"
 
     @property
@@ -260,6 +298,12 @@ def load_facts(paths: Paths = PATHS, entity_ids: Optional[set[str]] = None,
     return out
 
 
+def fact_lines(paths: Paths = PATHS) -> dict[str, int]:
+    """Fact id → its line in data/reference/facts.csv (for a later check's breach)."""
+    return {rec["id"]: line for line, rec in
+            read_csv_rows(paths.reference / "facts.csv", FACT_COLUMNS, paths)}
+
+
 def _fmt(x: Optional[float]) -> str:
     if x is None:
         return ""
@@ -279,11 +323,13 @@ def facts_frame(facts: list[Fact]) -> pd.DataFrame:
             "date_precision": f.date_precision, "event": f.event,
             "issuer": ";".join(f.issuer), "person": ";".join(f.person), "reporter": ";".join(f.reporter),
             "place": f.place or "", "confidence": f.confidence,
-            "source_url": " ; ".join(f.source_url), "where_read": f.where_read,
+            "source_url": " ; ".join(f.source_url), "address_note": f.address_note,
+            "where_read": f.where_read,
         })
     return pd.DataFrame(rows, columns=FACTS_TABLE_COLUMNS)
 
 
 FACTS_TABLE_COLUMNS = ["id", "fact", "value", "low", "high", "qualifier", "unit", "measure",
                        "measure_family", "date", "date_start", "date_end", "date_precision", "event",
-                       "issuer", "person", "reporter", "place", "confidence", "source_url", "where_read"]
+                       "issuer", "person", "reporter", "place", "confidence", "source_url", "address_note",
+                       "where_read"]

@@ -61,30 +61,32 @@ def headline_definitions(facts: list[Fact], claims: list[Claim],
     numeric_claims = [c for c in claims if c.event == event and c.numeric
                       and measures.family(c.measure) in measures.ACTION_FAMILIES]
     rows = []
-    covered: set[str] = set()
+    worded: set[tuple] = set()   # (family, unit group) some source's definition uses
     for (origin, measure, _), fs in groups.items():
         fig = measures.total(f.figure() for f in fs) if len(fs) > 1 else fs[0].figure()
-        users = [c.id for c in numeric_claims
-                 if measures.family(c.measure) == measures.family(measure)
-                 and measures.units_compatible(c.unit, fs[0].unit)]
-        direct = [c.id for c in numeric_claims if set(c.facts) & {f.id for f in fs}
-                  and measures.units_compatible(c.unit, fs[0].unit)
-                  and not measures.measures_conflict(c.measure, measure)]
-        covered |= set(users) | set(direct)
+        # The claims that lean on this definition's figures: those linked to its facts,
+        # whatever their own wording (a claim's link, not a likeness, ties it to a source).
+        leaning = [c.id for c in numeric_claims if set(c.facts) & {f.id for f in fs}]
+        worded.add((measures.family(measure), measures.unit_group(fs[0].unit)))
         days = f" ({len(fs)} days added)" if len(fs) > 1 else ""
         relay = bool(set(fs[0].reporter) & set(fs[0].issuer))
         read = ", ".join(sorted({r for f in fs for r in f.reporter})) or "the issuer's own page"
-        rows.append(_row(f"{measure} {fs[0].unit}{days}", fig, [f.id for f in fs], users + direct,
+        rows.append(_row(f"{measure} {fs[0].unit}{days}", fig, [f.id for f in fs], leaning,
                          ("the relay's own sentence" if relay else f"{fs[0].confidence}, read via {read}")))
-    # Definitions only the articles use (their unit or measure has no issuer behind it).
+    # Definitions only the articles use (no source counted that thing under that act).
+    # They are the article's wording, not the issuer's: labelled with the outlet,
+    # and the note says to whom the article attributes them.
     only: dict[tuple, list[Claim]] = {}
     for c in numeric_claims:
-        if c.id not in covered:
+        if (measures.family(c.measure), measures.unit_group(c.unit)) not in worded:
             only.setdefault((c.measure, c.unit), []).append(c)
     for (measure, unit), cs in sorted(only.items()):
-        rows.append(_row(f"{measure} {unit} (as reported)", cs[0].figure(), [], [c.id for c in cs],
-                         "no issuer counted this: the article's own wording",
-                         issuer=";".join(sorted({c.issuer for c in cs}))))
+        outlets = ";".join(sorted({c.reporter for c in cs}))
+        said_by = ";".join(sorted({c.issuer for c in cs}))
+        rows.append(_row(f"{measure} {unit} (as reported)", measures.with_issuer(cs[0].figure(), outlets), [],
+                         [c.id for c in cs],
+                         f"no issuer counted this: the wording of {outlets}, which attributes it to {said_by}",
+                         issuer=outlets))
     # The sum across measures that a merged headline implies: refused.
     firsts = [(k, fs) for k, fs in groups.items() if not set(fs[0].reporter) & set(fs[0].issuer)]
     for (ka, fa), (kb, fb) in combinations(firsts, 2):

@@ -48,6 +48,11 @@ class Evidence:
         return {a.id: a.raw for a in self.corpus}
 
     @cached_property
+    def verbatim(self) -> dict[str, list[tuple[int, int]]]:
+        """Article id → raw spans it quotes verbatim: its embedded tweets, signature included."""
+        return {a.id: [(t.start, t.end) for t in a.tweets] for a in self.corpus}
+
+    @cached_property
     def claims_table(self) -> pd.DataFrame:
         return claimsmod.claims_frame(self.claims, {a.id: a.language for a in self.corpus})
 
@@ -58,7 +63,7 @@ class Evidence:
     @cached_property
     def register(self) -> pd.DataFrame:
         from .register import build_register
-        return build_register(self.claims, self.facts, self.entities, self.texts, self.events)
+        return build_register(self.claims, self.facts, self.entities, self.texts, self.events, self.verbatim)
 
     @cached_property
     def voices(self) -> pd.DataFrame:
@@ -75,8 +80,10 @@ def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidenc
     """Load and validate in dependency order: corpus, entities, events, facts, claims,
     translations.
 
-    This is the build's gate (step 1): it stops at the first problem with one
-    InputError naming the file.
+    This is the build's gate (step 1): a problem of reading stops it at once
+    with one InputError naming the file; then the codebook's rules
+    (``codebook_rules``) run over the claims, facts and register, and every
+    breach is reported, one line each.
     """
     corpus = corpus if corpus is not None else load_corpus(paths)
     entities = factsmod.load_entities(paths)
@@ -84,4 +91,8 @@ def load_evidence(paths: Paths = PATHS, corpus: Corpus | None = None) -> Evidenc
     facts = factsmod.load_facts(paths, set(entities["id"]), events)
     claims = claimsmod.load_claims(paths, corpus, facts)
     translations = load_translations(paths, corpus)
-    return Evidence(corpus, entities, events, facts, claims, translations)
+    evidence = Evidence(corpus, entities, events, facts, claims, translations)
+    # The codebook as checks: every breach of its rules, one line each.
+    from .codebook_rules import enforce
+    enforce(evidence)
+    return evidence

@@ -5,7 +5,8 @@ by Europol" and "2,096 accounts and bots banned by Telegram" count different
 things, done by different actors, and adding them (as article 002 relays)
 produces a number nobody issued. ``Figure`` carries the unit, the measure,
 the issuer and the qualifier with the number, and ``total``/``compare``
-raise ``IncompatibleMeasures`` instead of mixing them.
+raise ``IncompatibleMeasures`` instead of mixing them; so do ``span`` and
+``ratio``, which give a sentence its range ("from X to Y") or its factor.
 
 Measure families come from ``data/reference/README.md`` ("Measure families"):
 a difference inside a family is wording (delivered ≈ sent, closed ≈ removed,
@@ -254,6 +255,66 @@ def compare(a: Figure, b: Figure) -> str:
     if a.high is not None and b.low is not None and a.high < b.low:
         return "less"
     return "greater"
+
+
+@dataclass(frozen=True)
+class Span:
+    """The range a sentence states ("from X to Y"): its smallest and largest figure."""
+
+    least: Figure
+    most: Figure
+    figures: tuple[Figure, ...]
+
+    def text(self) -> str:
+        """'26,000' when every figure gives the same number, else 'from 1,000 to 5,000'."""
+        if self.least.value == self.most.value:
+            return format_number(self.least.value)
+        return f"from {format_number(self.least.value)} to {format_number(self.most.value)}"
+
+
+class OpenBound(ValueError):
+    """A ratio whose bounds leave it open: "at least 1,000" has no upper end, so "a
+    factor of 26" between it and 26,000 could be any factor up to 26."""
+
+
+def span(figures: Iterable[Figure], across_issuers: bool = False) -> Span:
+    """The smallest and largest of figures that count one thing, for a range sentence.
+
+    Refused (``IncompatibleMeasures``) across measure families or units, as a
+    sum is: "from 1,000 taken-down channels to 26,000 referred items" is no
+    range. Issuers must agree too, unless ``across_issuers`` (the sources'
+    figures for one measure and unit, side by side).
+    """
+    figs = list(figures)
+    if not figs:
+        raise ValueError("span of no figures")
+    for f in figs[1:]:
+        reasons = _why(figs[0], f, need_issuer=not across_issuers)
+        if reasons:
+            listed = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
+            raise IncompatibleMeasures(
+                f"cannot state a range from {describe(figs[0])} to {describe(f)}: different {listed}")
+    ordered = sorted(figs, key=lambda f: (f.value, f.source))
+    return Span(least=ordered[0], most=ordered[-1], figures=tuple(figs))
+
+
+def ratio(a: Figure, b: Figure, across_issuers: bool = False) -> float:
+    """a / b, as "a factor of N" states it: refused across measures or units (and
+    issuers unless ``across_issuers``), and refused (``OpenBound``) unless both
+    figures are bounded on the side the ratio needs: a floor ("over", "1000s")
+    in the denominator, or a ceiling in the numerator, leaves the factor open.
+    Approximate figures give their nominal ratio."""
+    reasons = _why(a, b, need_issuer=not across_issuers)
+    if reasons:
+        listed = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
+        raise IncompatibleMeasures(f"cannot state a ratio of {describe(a)} to {describe(b)}: different {listed}")
+    for f, side in ((a, "low"), (a, "high"), (b, "low"), (b, "high")):
+        if getattr(f, side) is None:
+            raise OpenBound(f"cannot state a ratio of {describe(a)} to {describe(b)}: "
+                            f"{describe(f)} has no {'upper' if side == 'high' else 'lower'} bound")
+    if b.value == 0:
+        raise ZeroDivisionError("ratio to a zero figure")
+    return a.value / b.value
 
 
 def difference(later: Figure, earlier: Figure) -> Figure:

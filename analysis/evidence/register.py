@@ -11,7 +11,8 @@ Each difference is typed by kind:
 ``value``        the figure lies outside the fact's bounds, allowing both qualifiers
 ``unit``         what was counted differs (channels vs accounts vs sites)
 ``measure``      what was done differs across families (referred vs removed)
-``qualifier``    the bound is flipped ("more than 100" vs "almost 100")
+``qualifier``    the claim states a bound its source does not ("more than 100" vs
+                 "almost 100", which the lexicon reads as about), or the opposite one
 ``merged``       one sentence presents figures of different issuers as one total
 ``count``        a head count differs: a subset or another counting base is possible
 ``place``        the place differs from the fact's
@@ -22,11 +23,35 @@ Each difference is typed by kind:
 
 Findings that touch the same facts (or, for internal ones, the same claims)
 in one article form one case; the explanation is generated from the typed
-differences by one template per kind. ``entered_at`` walks the attribution
-chain from the source outward: the first link whose own text (a fact read
-from it) already shows the difference is where it entered; a fact off the
-chain that shows it (a co-issuer's wording) comes next; otherwise the
-outermost outlet, with the links nobody checked named in ``entered_basis``.
+differences by one template per kind.
+
+A finding's status is ``discrepancy`` (the claim is contradicted),
+``disputed`` (co-issuers of one figure word it differently and the claim
+follows one of them: a difference, not an error), ``possible`` (a subset or
+another counting base could explain it) or ``unresolved`` (one party's word
+against another's). A case takes the gravest: unresolved, discrepancy,
+disputed, possible.
+
+Where a difference entered (``entered_at``) is computed here, never coded,
+under three of the codebook's rules (``codebook_rules``, where the page that
+prints the rules reads them). They are rules of this computation rather than
+checks run over its output, because no annotation or fact can breach them: a
+check of a value that only this module writes would test the module, not the
+data (tests/test_register.py and tests/test_codebook_rules.py do that):
+
+* only a difference that is an error has an entry point: a ``possible``,
+  ``disputed`` or ``unresolved`` finding carries none, nor does a case of one
+  of those statuses;
+* an entry point names only a link whose text was read. The chain is walked
+  from the source outward: the first link whose own text (a fact read from
+  it) already shows the difference is where it entered; a fact off the chain
+  that shows it comes next; the outermost candidate (the outlet, whose text
+  is the article) only when every link between it and the last link read was
+  read too. Otherwise the entry point is ``not located``, and
+  ``entered_basis`` names the links nobody read;
+* a verbatim embedded quotation (an embedded tweet) cannot be where a change
+  entered: the outlet that embeds it reproduces it, so its candidates stop at
+  the quoted author, whose text is the quote itself.
 """
 from __future__ import annotations
 
@@ -44,7 +69,12 @@ from .measures import Figure
 
 KIND_ORDER = ("value", "unit", "measure", "qualifier", "merged", "count", "place", "date",
               "attribution", "conflict", "internal")
-STATUS_ORDER = ("discrepancy", "possible", "unresolved")
+STATUS_ORDER = ("discrepancy", "disputed", "possible", "unresolved")
+# A case takes its gravest finding's status.
+STATUS_RANK = ("unresolved", "discrepancy", "disputed", "possible")
+# Findings that are not errors: no link introduced them, so none is named.
+NO_ENTRY = frozenset({"possible", "disputed", "unresolved"})
+NOT_LOCATED = "not located"
 REGISTER_COLUMNS = ["case", "article", "claims", "facts", "kinds", "status", "entered_at",
                     "entered_basis", "claim_value", "claim_unit", "claim_measure", "claim_qualifier",
                     "fact_value", "fact_unit", "fact_measure", "fact_qualifier", "explanation"]
@@ -75,6 +105,8 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)
+    # article id → raw spans quoted verbatim inside it (embedded tweets)
+    verbatim: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def name(self, eid: str) -> str:
         return self.names.get(eid, eid)
@@ -116,19 +148,28 @@ def _read_from(eid: str, facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if eid in f.issuer or eid in f.reporter or eid in f.person]
 
 
+def embedded_verbatim(ctx: Context, claim: Claim) -> bool:
+    """The claim's quote lies inside a quotation its article reproduces verbatim (a tweet)."""
+    return any(s <= claim.start and claim.end <= e for s, e in ctx.verbatim.get(claim.article, ()))
+
+
 def entry_point(ctx: Context, claim: Claim, reference: list[Fact],
                 shows: Callable[[Fact], bool]) -> tuple[str, str]:
     """Where along the claim's chain a difference from ``reference`` entered.
 
     ``shows(g)`` says whether fact g (another fact linked to the claim)
-    already carries the difference.
+    already carries the difference. Returns (link, basis), the link being
+    ``NOT_LOCATED`` when a link that could have made the change was not read.
     """
     chain = claim.attribution
     linked = [ctx.facts[i] for i in claim.facts if i in ctx.facts]
     refs = {f.id for f in reference}
+    # The outermost link that could have made the change: the outlet, or, for a
+    # verbatim embedded quotation, its author (the outlet only reproduces it).
+    first = 1 if embedded_verbatim(ctx, claim) and len(chain) > 1 else 0
     cleared: Optional[int] = None
     clearing: list[str] = []
-    for i in range(len(chain) - 1, -1, -1):
+    for i in range(len(chain) - 1, first - 1, -1):
         read = _read_from(chain[i], linked)
         showing = [g for g in read if g.id not in refs and shows(g)]
         if showing:
@@ -149,13 +190,19 @@ def entry_point(ctx: Context, claim: Claim, reference: list[Fact],
         tail = f", followed by {', '.join(followers)}" if followers else ""
         return first.origin, (f"off the chain: {first.id} ({ctx.names_of(first.issuer)}) already says "
                               f"it{tail}; the chain follows that wording")
-    unchecked = chain[1:cleared] if cleared is not None else chain[1:]
-    basis = "at the outermost outlet"
-    if cleared is not None and cleared > 0:
-        basis += f"; {ctx.name(chain[cleared])}'s text ({', '.join(clearing)}) does not show it"
+    unchecked = chain[first + 1:cleared] if cleared is not None else chain[first + 1:]
+    cleared_text = (f"; {ctx.name(chain[cleared])}'s text ({', '.join(clearing)}) does not show it"
+                    if cleared is not None and cleared > first else "")
+    if first:
+        where = (f"{ctx.name(chain[first])}'s own words, embedded verbatim by {ctx.name(chain[0])}, "
+                 "which cannot have changed them")
+    else:
+        where = "at the outermost outlet"
     if unchecked:
-        basis += f"; not checked: {', '.join(unchecked)}"
-    return chain[0], basis
+        # A link nobody read could have made the change as well as the outlet.
+        return NOT_LOCATED, (f"{NOT_LOCATED}: it may have entered at {', '.join(unchecked)} or "
+                             f"{chain[first]}{cleared_text}; not checked: {', '.join(unchecked)}")
+    return chain[first], where + cleared_text
 
 
 # --- claim-against-fact rules ---------------------------------------------------
@@ -196,6 +243,8 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
     comp = [f for f in linked if measures.comparable_measures(claim.measure, f.measure)]
 
     def add(kind, facts, sentence, status="discrepancy", shows=None, entered=None):
+        if entered is None and status in NO_ENTRY:
+            entered = ("", f"{status}: not an error, so no entry point")
         if entered is None:
             entered = entry_point(ctx, claim, [ctx.facts[i] for i in facts], shows or (lambda g: False))
         out.append(Finding(kind, art, (cid,), tuple(facts), status, sentence, *entered))
@@ -203,6 +252,16 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
     # measure: referral is not removal (both are actions against content)
     for f in comp:
         if measures.measures_conflict(claim.measure, f.measure):
+            co = co_issuer_wording(ctx, f, claim.measure)
+            if co is not None:
+                add("measure", [f.id, co.id],
+                    f"{cid} says '{claim.measure}' ({measures.family(claim.measure)}) as {co.id} "
+                    f"({ctx.names_of(co.issuer)}) says '{co.measure}', where {f.id} ({ctx.names_of(f.issuer)}) "
+                    f"says '{f.measure}' ({measures.family(f.measure)}): co-issuers of one figure word it "
+                    "differently, and the claim follows one of them.", "disputed",
+                    entered=("", f"between co-issuers ({ctx.names_of(co.issuer)}; {ctx.names_of(f.issuer)}): "
+                                 "not an error, so no entry point"))
+                continue
             add("measure", [f.id],
                 f"{cid} says '{claim.measure}' ({measures.family(claim.measure)}) where {f.id} "
                 f"({ctx.names_of(f.issuer)}) says '{f.measure}' ({measures.family(f.measure)}): a different act.",
@@ -245,11 +304,15 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
                 if fig.unit in measures.COUNT_UNITS:
                     add("count", ids, f"The head count differs ({measures.format_number(fig.value)} vs {measures.format_number(t.value)} {fig.unit}).")
         for ids, t in targets:
+            # The claim states a bound ("more than N") its source does not: the
+            # opposite bound ("up to N"), or none ("almost N" is approx in the lexicon).
             a, b = _DIRECTION.get(fig.qualifier), _DIRECTION.get(t.qualifier)
             close = abs(fig.value - t.value) <= measures.APPROX_TOLERANCE * max(abs(t.value), 1)
-            if a and b and a != b and close:
+            if a and a != b and close:
+                said = f"'{ctx.facts[ids[0]].value}'" if len(ids) == 1 else _bound(t)
                 add("qualifier", ids,
-                    f"{cid} says {_bound(fig)} where {', '.join(ids)} says {_bound(t)}: the bound is flipped.",
+                    f"{cid} says {_bound(fig)} where {', '.join(ids)} says {said}: "
+                    + ("the bound is flipped." if b else "a bound the source does not state."),
                     shows=lambda g: g.figure() is not None and _DIRECTION.get(g.figure().qualifier) == a)
     # conflict: the claim says something happened that the party's own statement says never did
     for f in linked:
@@ -294,18 +357,47 @@ def check_claim(ctx: Context, claim: Claim) -> list[Finding]:
             if persons and not set(persons) & set(f.person):
                 add("attribution", [f.id], f"{cid} credits {ctx.names_of(persons)}; {f.id} credits "
                                           f"{ctx.names_of(f.person)}.")
-    # content: graded "contradicted by a fact", yet no coded field differs
-    if not out and linked and claim.grade.credibility == 5:
-        same = [f for f in linked if f.event == claim.event] or linked
-        add("value", [f.id for f in same],
-            f"{cid} is graded improbable against {', '.join(f.id for f in same)} and no coded field "
-            f"differs: what the claim names differs. Claim: \"{claim.translation}\"; fact: "
-            f"\"{same[0].fact}\".")
     return out
 
 
+def content_finding(ctx: Context, claim: Claim) -> list[Finding]:
+    """A claim graded doubtful (4) or improbable (5) against its facts that no rule
+    found a difference in: what the claim names differs (a feature, a wording),
+    which no coded field carries. Run after every other rule (a merge, found
+    across claims, is a difference too)."""
+    linked = [ctx.facts[i] for i in claim.facts]
+    same = [f for f in linked if f.event == claim.event] or linked
+    word = {4: "doubtful", 5: "improbable"}[claim.grade.credibility]
+    ids = [f.id for f in same]
+    return [Finding("value", claim.article, (claim.id,), tuple(ids), "discrepancy",
+                    f"{claim.id} is graded {word} against {', '.join(ids)} and no coded field "
+                    f"differs: what the claim names differs. Claim: \"{claim.translation}\"; fact: "
+                    f"\"{same[0].fact}\".", *entry_point(ctx, claim, same, lambda g: False))]
+
+
+def co_issuer_wording(ctx: Context, f: Fact, measure: Optional[str]) -> Optional[Fact]:
+    """Another issuer's own first statement of ``f``'s figure, worded as ``measure`` is.
+
+    Among the facts of ``f``'s event that restate its figure, the first (by
+    date, then confidence) with the claim's wording; it counts when its issuer
+    is not ``f``'s and it is not a relay's own sentence. The Belgian police
+    (co-leader of the 2019 action) wrote "removed" the day Europol wrote
+    "referred": a claim saying "closed" follows a co-issuer, it does not err.
+    """
+    rank = {"primary": 0, "secondary": 1, "unverified": 2}
+    same = [g for g in ctx.facts.values() if g.event == f.event and g.id != f.id and g.measure
+            and _same_figure(g, f) and _wording_of(g.measure) == _wording_of(measure)]
+    same.sort(key=lambda g: (g.date_start, rank[g.confidence], g.id))
+    if not same:
+        return None
+    g = same[0]
+    if set(g.issuer) & set(f.issuer) or set(g.reporter) & set(g.issuer):
+        return None
+    return g
+
+
 def _bound(f: Figure) -> str:
-    word = {"at_least": "more than", "at_most": "almost", "approx": "about", "exact": "exactly",
+    word = {"at_least": "more than", "at_most": "at most", "approx": "about", "exact": "exactly",
             "range": "between"}[f.qualifier]
     return f"{word} {measures.format_number(f.value)}"
 
@@ -381,8 +473,15 @@ def internal_findings(ctx: Context) -> list[Finding]:
             if c.type in ("cooperation", "non_cooperation") and c.event:
                 coop.setdefault(c.event, []).append(c)
         for event, group in coop.items():
-            yes = [c for c in group if c.type == "cooperation"]
-            no = [c for c in group if c.type == "non_cooperation"]
+            # "Did not cooperate" and "did" contradict each other only about the same
+            # time: both dated, and the dates overlap. An undated refusal may be the
+            # "before" of a dated "after" (000: no help before the attack, a name
+            # three days after it), one qualified statement, not a contradiction.
+            dated = [c for c in group if c.dates()]
+            yes = [c for c in dated if c.type == "cooperation"]
+            no = [c for c in dated if c.type == "non_cooperation"
+                  and any(_dates_overlap(c.dates(), y.dates()) for y in yes)]
+            yes = [y for y in yes if any(_dates_overlap(n.dates(), y.dates()) for n in no)]
             shared = set().union(*(set(c.actors) for c in yes)) & set().union(*(set(c.actors) for c in no)) \
                 if yes and no else set()
             if shared:
@@ -420,7 +519,12 @@ def findings(ctx: Context) -> list[Finding]:
     for c in ctx.claims:
         if c.facts:
             out += check_claim(ctx, c)
-    return out + merged_findings(ctx) + internal_findings(ctx) + between_issuers(ctx)
+    out += merged_findings(ctx) + internal_findings(ctx) + between_issuers(ctx)
+    found = {cid for f in out for cid in f.claims}
+    for c in ctx.claims:
+        if c.facts and c.id not in found and c.grade.credibility in (4, 5):
+            out += content_finding(ctx, c)
+    return out
 
 
 def _group(fs: list[Finding]) -> list[list[Finding]]:
@@ -478,12 +582,15 @@ def _join(values: Iterable[str]) -> str:
 
 
 def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd.DataFrame] = None,
-                   texts: Optional[dict[str, str]] = None, events: Optional[dict] = None) -> pd.DataFrame:
+                   texts: Optional[dict[str, str]] = None, events: Optional[dict] = None,
+                   verbatim: Optional[dict[str, list[tuple[int, int]]]] = None) -> pd.DataFrame:
     """The register as a DataFrame (columns ``REGISTER_COLUMNS``), one row per case, sorted.
 
     ``texts`` (article id → raw text) lets the merge rule see sentence
     boundaries; ``entities`` (id, kind, name_en) and ``events`` (key → Event
-    or description) name things in the explanations.
+    or description) name things in the explanations; ``verbatim`` (article id
+    → raw spans of the quotations it embeds verbatim, its tweets) keeps an
+    embedding outlet from being named as where a change entered.
     """
     # Input order must not matter: the register is sorted data, not a log.
     claims = sorted(claims, key=lambda c: (c.article, c.id))
@@ -492,7 +599,8 @@ def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd
     ctx = Context(claims=claims, facts={f.id: f for f in facts},
                   entity_kinds=dict(zip(ents["id"], ents["kind"])), names=dict(zip(ents["id"], ents["name_en"])),
                   texts=texts or {},
-                  events={k: getattr(v, "description", v) for k, v in (events or {}).items()})
+                  events={k: getattr(v, "description", v) for k, v in (events or {}).items()},
+                  verbatim=verbatim or {})
     by_claim = {c.id: c for c in claims}
     rows = []
     for group in _group(findings(ctx)):
@@ -501,24 +609,36 @@ def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd
         fact_ids = sorted({x for f in group for x in f.facts})
         kinds = [k for k in KIND_ORDER if any(f.kind == k for f in group)]
         statuses = {f.status for f in group}
-        status = ("unresolved" if "unresolved" in statuses else
-                  "discrepancy" if "discrepancy" in statuses else "possible")
+        status = next(s for s in STATUS_RANK if s in statuses)
         entries: dict[str, list[str]] = {}
         kind_bases: dict[str, list[str]] = {}
         for f in group:
-            if f.entered_at and f.entered_at not in entries.setdefault(f.kind, []):
+            # a possible or unresolved case (or a disputed one) is no error: no entry
+            # point, whatever its findings
+            if status not in NO_ENTRY and f.entered_at and f.entered_at not in entries.setdefault(f.kind, []):
                 entries[f.kind].append(f.entered_at)
-            if f.basis and f.basis not in kind_bases.setdefault(f.kind, []):
-                kind_bases[f.kind].append(f.basis)
+            basis = f.basis if status not in NO_ENTRY or not f.entered_at else ""
+            if basis and basis not in kind_bases.setdefault(f.kind, []):
+                kind_bases[f.kind].append(basis)
+        entries = {k: v for k, v in entries.items() if v}
         points = sorted({e for es in entries.values() for e in es})
-        if len(points) <= 1:
-            entered = points[0] if points else ""
+        if len(points) == 1 and set(entries) == set(kinds):
+            entered = points[0]   # every kind of the case entered at one link
             bases = list(dict.fromkeys(b for bs in kind_bases.values() for b in bs))
-        else:
-            entered = "; ".join(f"{k}={'/'.join(v)}" for k, v in entries.items() if v)
+        elif points:
+            entered = "; ".join(f"{k}={'/'.join(v)}" for k, v in entries.items())
             bases = [f"{k}: {' / '.join(v)}" for k, v in kind_bases.items() if v]
+        else:
+            entered = ""
+            bases = list(dict.fromkeys(b for bs in kind_bases.values() for b in bs))
+            if status in NO_ENTRY and not bases:
+                bases = [f"{status}: not an error, so no entry point"]
         sentences = _sentences(group)
-        if entered:
+        if entered == NOT_LOCATED:
+            sentences.append(f"Where it entered is not located ({'; '.join(bases)}).")
+        elif entered and "=" in entered:
+            sentences.append(f"Where each kind entered: {entered} ({'; '.join(bases)}).")
+        elif entered:
             sentences.append(f"Entered at {entered} ({'; '.join(bases)}).")
         elif bases:
             sentences.append(f"Not assigned to a link of the chain ({'; '.join(bases)}).")
@@ -599,7 +719,10 @@ def voices(claims: list[Claim], facts: list[Fact]) -> pd.DataFrame:
                                                          f"'{first.measure}', not the other co-issuer's wording "
                                                          f"({', '.join(sorted(fams - {_wording(f)}))})"})
     for c in sorted(claims, key=lambda c: c.id):
-        if not c.measure or measures.family(c.measure) not in measures.ACTION_FAMILIES:
+        # A statement with no figure restates no figure's wording: the Belgian
+        # prosecutor's spokesman ("we were able to close a large number of
+        # accounts") speaks for a co-leader of the action, he follows no one.
+        if not c.numeric or not c.measure or measures.family(c.measure) not in measures.ACTION_FAMILIES:
             continue
         linked = [leaders[i] for i in c.facts if i in leaders]
         if not linked:
