@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # The venv is a real file target: it is rebuilt only when the pins change.
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help book rebuild test clean validate prepare execute add-article extract bench
+.PHONY: help book serve rebuild test test-browser clean validate prepare execute add-article extract bench
 
 help:  ## show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -24,8 +24,18 @@ $(STAMP): requirements.txt pyproject.toml
 book: $(STAMP)  ## set up and build the HTML book into _build/html
 	@$(PY) -m analysis build
 
+# Search (Pagefind) needs the book over HTTP, not opened as a file. Loopback only.
+PORT ?= 8000
+serve:  ## serve _build/html on http://127.0.0.1:8000/ (PORT=...): search needs HTTP
+	@test -f _build/html/index.html || { echo "no book yet: run make book first" >&2; exit 1; }
+	@echo "The book: http://127.0.0.1:$(PORT)/  (search: http://127.0.0.1:$(PORT)/search.html); Ctrl+C stops"
+	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
 rebuild: $(STAMP)  ## re-execute every chapter and rebuild from scratch
 	@$(PY) -m analysis build --clean
+
+test-browser: $(STAMP)  ## only the browser tests (Chromium; BOOK_BROWSER_HTML=_build/html skips their build)
+	@$(PY) -m pytest tests/browser
 
 test: $(STAMP)  ## set up and run every test
 	@$(PY) -m pytest

@@ -33,10 +33,11 @@ def _page(paths, name="corpus"):
 
 def test_build_prints_one_line_per_step(built):
     _, proc = built
-    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/6\]", l)]
+    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/7\]", l)]
     assert [s.split(":")[0] for s in steps] == [
-        "[1/6] validate", "[2/6] prepare", "[3/6] execute", "[4/6] pages", "[5/6] jupyter-book",
-        "[6/6] publish"]
+        "[1/7] validate", "[2/7] prepare", "[3/7] execute", "[4/7] pages", "[5/7] jupyter-book",
+        "[6/7] search",
+        "[7/7] publish"]
 
 
 def test_index_and_corpus_page_show_all_articles(built):

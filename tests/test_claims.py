@@ -151,7 +151,7 @@ def test_a_bad_annotation_stops_the_build_at_step_one(project):
     _edit_claim(project, "002", "002-07", "start", "701")
     proc = run_cli("build", root=project.root)
     assert_one_clear_error(proc, "data/annotations/002.yaml", "(claim 002-07)")
-    assert "[2/5]" not in proc.stdout
+    assert "[2/7]" not in proc.stdout
     assert not (project.root / "_build" / "html").exists()
 
 

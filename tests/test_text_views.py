@@ -63,3 +63,23 @@ def test_identify_short_cases():
     assert identify("2019", default="fa") == "fa"  # nothing to go on: the article's language
     # a brand name in Latin script does not make an Arabic sentence English
     assert identify("عناصر داعش يهجرون Telegram ويعودون عبر TamTam") == "ar"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ابتيیىكکةأ٠۱٫_\u064b\u0640\u200cAΣΟΔİẞ 1"), max_size=40)
+       | st.text(max_size=60))
+def test_normalize_is_a_per_character_map(s):
+    """What lets the book's search script map exactly as the Python does: a
+    table of single characters (generated from these functions) is enough."""
+    from analysis.text.normalize import fold as fold_case_kept
+    assert fold(s) == "".join(map(fold, s))
+    assert fold_case_kept(s) == "".join(map(fold_case_kept, s))
+    assert fold(s) == fold(fold_case_kept(s))
+    assert all(len(fold(c)) <= 1 for c in s)
+
+
+def test_fold_keeps_case_and_normalize_lowers_it():
+    from analysis.text.normalize import fold as fold_case_kept
+    assert fold_case_kept("ISIS أ ی") == "ISIS ا ي"
+    assert fold("ISIS أ ی") == "isis ا ي"
+    assert fold("ΟΔΟΣ") == "οδοσ"            # per character: no final-sigma context

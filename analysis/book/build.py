@@ -1,8 +1,9 @@
 """Pipeline step ``build``: the whole book, published only if every step succeeds.
 
 validate → prepare → execute chapters → article pages → jupyter-book (into a
-staging directory, then claims linked both ways) → publish. ``_build/html`` is replaced only at the end, by a
-rename, so a failed build leaves the last good book in place.
+staging directory, then claims linked both ways) → search index (``search.py``,
+into the staged HTML) → publish. ``_build/html`` is replaced only at the end,
+by a rename, so a failed build leaves the last good book in place.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import claim_uses, execute, pages, prepare, provenance
+from . import claim_uses, execute, pages, prepare, provenance, search
 from ..evidence.loader import load_evidence
 from ..paths import PATHS, Paths
 
@@ -69,22 +70,26 @@ def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     # the footer's "Last updated", figure metadata; two builds of one commit agree.
     os.environ["SOURCE_DATE_EPOCH"] = str(provenance.inputs_epoch(paths))
     os.environ["BOOK_COMMIT"] = provenance.commit(paths)      # How to cite names it
-    log("[1/6] validate: manifest, checksums, encodings, annotations, translations")
+    log("[1/7] validate: manifest, checksums, encodings, annotations, translations")
     evidence = load_evidence(paths)
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
-    log("[2/6] prepare: cleaned texts and tables in data/processed/")
+    log("[2/7] prepare: cleaned texts and tables in data/processed/")
     written = prepare.run(paths, evidence)
     log(f"  {len(written)} file(s) changed")
-    log("[3/6] execute: chapters with papermill")
+    log("[3/7] execute: chapters with papermill")
     execute.run(paths, force=clean, log=log)
-    log("[4/6] pages: one page per article, the Articles index and the table of contents")
+    log("[4/7] pages: one page per article, the Articles index and the table of contents")
     written = pages.run(paths, evidence)
     log(f"  {len(evidence.corpus)} article pages, {len(written)} file(s) changed")
-    log("[5/6] jupyter-book: HTML into _build/stage/")
+    log("[5/7] jupyter-book: HTML into _build/stage/")
     staged = jupyter_book(paths, clean=clean)
     uses = claim_uses.run(staged)
     log(f"  {uses.n_refs} claim references in the chapters linked back from {uses.n_cited} claims' pages")
-    log("[6/6] publish: _build/html")
+    log("[6/7] search: passages of every page → _search/ (Pagefind)")
+    stats = search.build_index(staged)
+    log(f"  {stats.pages} pages, {stats.passages} passages in {stats.records} records, "
+        f"{stats.bundle_bytes / 1024:,.0f} KB in {stats.seconds:.1f} s")
+    log("[7/7] publish: _build/html")
     publish(staged, paths.html)
     log(f"  done in {time.perf_counter() - t0:.1f} s: {paths.html.relative_to(paths.root)}/index.html")
     return paths.html

@@ -46,11 +46,16 @@ _TABLE.update({ord(c): None for c in
 
 
 def _lower(s: str) -> str:
+    """Lower-case one character at a time (the view is a per-character map).
+
+    ``str.lower`` is used whole when it is per-character: it is, except that a
+    few characters (U+0130) lower-case to two code points, kept as they are so
+    the view stays aligned with the map, and that Greek capital sigma
+    lower-cases by context (final ς); that one is lowered alone.
+    """
     low = s.lower()
-    if len(low) == len(s):
+    if len(low) == len(s) and "\u03a3" not in s:
         return low
-    # A few characters (e.g. U+0130) lower-case to two code points: keep
-    # those as they are so the view stays aligned with the map.
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 
@@ -63,13 +68,25 @@ _REPLACE = tuple((chr(k), v) for k, v in _TABLE.items() if v is not None)
 assert not {v for _, v in _REPLACE} & {k for k, _ in _REPLACE}
 
 
-def normalize(text: str) -> str:
-    """The normalised form of a string (used for lexicon and alias keys)."""
+def fold(text: str) -> str:
+    """The normalised form with letter case kept: deletions and variant letters
+    only (the search matches all-capital names such as IS and VK by case)."""
     text = DELETE_RE.sub("", text)
     for variant, folded in _REPLACE:
         if variant in text:
             text = text.replace(variant, folded)
-    return _lower(text)
+    return text
+
+
+def normalize(text: str) -> str:
+    """The normalised form of a string (used for lexicon and alias keys).
+
+    A per-character map: ``normalize(s) == "".join(map(normalize, s))`` for
+    every string (a test checks), so a character table generated from this
+    function (the book's search script, ``analysis/book/search_terms.py``)
+    maps exactly as it does.
+    """
+    return _lower(fold(text))
 
 
 class View:
