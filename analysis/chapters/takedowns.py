@@ -604,27 +604,6 @@ def addition_attempts(facts: pd.DataFrame, claims: pd.DataFrame,
     return pd.DataFrame(rows, columns=["attempt", "figures", "facts", "refused", "result", "claims"])
 
 
-def drawn_facts_table(facts: pd.DataFrame, drawn: Iterable[str], sources: Mapping[str, list[str]],
-                      claims: pd.DataFrame) -> pd.DataFrame:
-    """The facts drawn in the chart, each with its figure, where it was read and
-    the claims leaning on it."""
-    d = facts[facts["id"].isin(list(drawn))]
-    d = d.assign(
-        figure=[measures.describe(fact_figure(r)) for _, r in d.iterrows()],
-        bibliography=d["id"].map(lambda i: ", ".join(sources.get(i, []))),
-        claims=d["id"].map(lambda i: ", ".join(claims_leaning_on(claims, [i]))),
-    )
-    d = d[["id", "figure", "date", "issuer", "reporter", "confidence", "bibliography", "claims"]]
-    return render.spaced(d, "reporter", "issuer", sep=", ")
-
-
-def register_shown(register: pd.DataFrame) -> pd.DataFrame:
-    """The register as the chapter prints it: lists spaced so that they wrap."""
-    d = register[["case", "claims", "facts", "kinds", "status", "entered_at", "explanation"]]
-    d = render.spaced(render.spaced(d, "facts", "claims"), "kinds", sep=", ")
-    return d.assign(entered_at=d["entered_at"].str.replace("=", " = ", regex=False))
-
-
 def claims_leaning_on(claims: pd.DataFrame, fact_ids: Iterable[str],
                       facts: Optional[pd.DataFrame] = None) -> list[str]:
     """Numeric claims linked to any of the facts, in claim order.
