@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.evidence import measures, register
-from analysis.chapters import takedowns
+from analysis.chapters import register_text, takedowns
 from analysis.display import render
 from analysis.evidence.claims import CHAIN_SEP
 from analysis.evidence.loader import load_evidence
@@ -20,6 +20,8 @@ NAMES, KINDS = EV.names, EV.kinds
 C, F, REG, HEADLINE = EV.claims_table, EV.facts_table, EV.register, EV.headline
 NUMERIC = takedowns.numeric_claims(C, NAMES)
 POINTS = takedowns.chart_points(C, F)
+WORDS = register_text.words_for(EV)
+POINTS_IN_WORDS = takedowns.chart_points(C, F, WORDS)
 RAW = {a.id: a.raw for a in CORPUS}
 
 
@@ -130,19 +132,45 @@ def test_chart_points_synthetic():
     assert "f-a + f-b" not in takedowns.chart_points(c, f)["point"].tolist()
 
 
-def test_chart_figure_has_a_panel_per_family_and_saves_deterministically(tmp_path):
+@pytest.mark.parametrize("layout", ["desktop", "phone"])
+def test_chart_figure_has_a_panel_per_family_and_saves_deterministically(tmp_path, layout):
     from analysis.display import figures
-    fig = takedowns.chart_figure(POINTS)
-    axes = [ax for ax in fig.axes if ax.get_yticks().size]
-    assert len(axes) == POINTS["panel"].nunique()
-    assert all(ax.get_xscale() == "log" for ax in axes)
-    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
-    assert any(lbl.startswith("001-02\n") for lbl in labels)
-    assert any(lbl.startswith("europol-2019-referrals\n") for lbl in labels)
-    png, csv = figures.save(fig, POINTS, tmp_path / "a")
-    png2, _ = figures.save(takedowns.chart_figure(POINTS), POINTS, tmp_path / "b")
+    fig = takedowns.chart_figure(POINTS_IN_WORDS, layout)
+    # (issue 16) every axes is a panel: each row is labelled above its marker, not by a y tick
+    assert len(fig.axes) == POINTS["panel"].nunique()
+    assert all(ax.get_xscale() == "log" for ax in fig.axes)
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts]
+    # (issue 16) labels in words: the article by outlet and date, the source by its title
+    assert any(lbl.startswith("Akhbar Al Aan, November 2019") for lbl in labels)
+    assert any(lbl.startswith("Europol and Eurojust: IS content referred") for lbl in labels)
+    assert not any(re.search(r"\d{3}-\d{2}|[a-z]+_[a-z]+|isiswatch", lbl) for lbl in labels), labels
+    png, csv = figures.save(fig, POINTS_IN_WORDS, tmp_path / "a")
+    png2, _ = figures.save(takedowns.chart_figure(POINTS_IN_WORDS, layout), POINTS_IN_WORDS, tmp_path / "b")
     assert png.read_bytes() == png2.read_bytes()
     assert len(pd.read_csv(csv)) == len(POINTS)
+
+
+def test_without_words_the_chart_still_names_its_points():
+    fig = takedowns.chart_figure(POINTS)
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any(lbl.startswith("001-02") for lbl in labels)
+    assert any(lbl.startswith("europol-2019-referrals") for lbl in labels)
+
+
+# The article column at 375 px: the viewport less the theme's margins (measured: 343 px).
+PHONE_COLUMN_PX = 343
+
+
+def test_phone_chart_text_is_at_least_9px_at_375px_and_the_legend_covers_no_data():
+    fig = takedowns.chart_figure(POINTS_IN_WORDS, "phone")
+    scale = PHONE_COLUMN_PX / (fig.get_figwidth() * 72)          # css px per point
+    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+             if t.get_text().strip()]
+    assert texts and min(t.get_fontsize() for t in texts) * scale >= 9, \
+        min((t.get_fontsize() * scale, t.get_text()) for t in texts)
+    fig.canvas.draw()
+    legend = fig.legends[0].get_window_extent()
+    assert all(legend.y0 > ax.get_window_extent().y1 for ax in fig.axes)
 
 
 def test_labels_and_short_figures():
@@ -292,3 +320,101 @@ def test_every_drawn_fact_has_a_source_and_the_caption_cites_it():
         assert sources[f], f
         assert set(sources[f]) <= cited, (f, sources[f])
     assert {"art000", "art001", "art002", "art003", "art004"} <= cited
+
+
+# --- for readers (issue 16): the register and the tables in words -------------------------------
+CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])|\d{4}-\d{2}")
+TEXTS = {t.case: t for t in register_text.register_texts(EV, WORDS)}
+
+
+def _codes(text: str) -> list[str]:
+    """Codes a reader should not meet, once claim ids (shown as badges) are set aside."""
+    text = render.CLAIM_ID.sub("", text)
+    ids = set(F["id"]) | set(REG["case"]) | {e for e in ENTITIES["id"] if "-" in e or "_" in e}
+    found = [m for m in CODE.findall(text) if m in ids or "_" in m or re.fullmatch(r"\d{4}-\d{2}", m)]
+    return found
+
+
+def test_every_kind_status_relation_and_family_has_words():
+    assert set(register.KIND_ORDER) <= set(WORDS.kinds) and set(register.STATUS_ORDER) <= set(WORDS.statuses)
+    assert set(EV.voices["relation"]) <= set(WORDS.relations)
+    families = set(measures.MEASURE_FAMILIES) | set(measures.FAMILY_OF.values())
+    assert families <= set(WORDS.families), sorted(families - set(WORDS.families))
+
+
+def test_every_finding_belongs_to_one_case_and_every_case_is_said():
+    found = register_text.case_findings(EV)
+    assert set(found) == set(REG["case"]) and all(found.values())
+    assert sum(len(v) for v in found.values()) == len(register.findings(register.Context(
+        claims=sorted(CLAIMS, key=lambda c: (c.article, c.id)), facts={f.id: f for f in FACTS},
+        entity_kinds=dict(zip(ENTITIES["id"], ENTITIES["kind"])), names=dict(zip(ENTITIES["id"], ENTITIES["name_en"])),
+        texts=EV.texts, events={k: v.description for k, v in EVENTS.items()}, verbatim=EV.verbatim)))
+    for case, t in TEXTS.items():
+        row = REG.set_index("case").loc[case]
+        said = " ".join(t.sentences)
+        # the same claims as the register's case, each named in what is said
+        assert t.claims == [c for c in row["claims"].split(";") if c]
+        assert all(c in said for c in t.claims), (case, said)
+        assert len(t.kinds) == len(row["kinds"].split(";")) and t.sentences and t.entered
+        assert not _codes(" ".join(t.sentences + t.entered + t.facts + [t.article])), (case, t)
+
+
+def test_cases_in_words_say_what_the_register_says():
+    q = TEXTS["d-002-15"]
+    assert "002-15 says more than 100 where" in q.sentences[0] and "“almost 100”" in q.sentences[0]
+    assert q.entered == ["Entered at Sada El Balad, the article's own outlet: the sources it relays, as read, "
+                         "do not show it."]
+    c = TEXTS["d-001-02"]
+    assert c.status == "discrepancy" and c.kinds == ["what was counted", "what was done"]
+    assert any("counts websites and accounts where" in s and "count items" in s for s in c.sentences)
+    unit, measure = c.entered
+    assert unit.startswith("What was counted: not located") and "COPE" in unit and "was not read" in unit
+    assert measure.startswith("What was done: a difference between co-issuers")
+    m = TEXTS["d-002-08"]
+    assert any(s.startswith("Figures merged: entered at The Telegraph") for s in m.entered)
+    # the same difference for several claims is said once, for all of them
+    assert sum("Kamal Hadianfar" in s for s in TEXTS["d-000-14"].sentences) == 1
+    html = register_text.case_fold(q)
+    assert '<details class="fold td-case-fold td-st-discrepancy">' in html and 'id="case-002-15"' in html
+    assert '<a class="claim-ref" href="articles/002.html#claim-002-15"' in html
+
+
+def test_claim_cards_give_the_figure_grade_and_sources_in_words():
+    chains = {c.id: c.attribution for c in CLAIMS}
+    cases = takedowns.cases_by_claim(TEXTS.values())
+    cards = takedowns.quotations(NUMERIC, WORDS, chains, cases)
+    assert cards.count('<div id="quote-') == len(NUMERIC)
+    assert "about 26,000 websites and accounts closed" in cards
+    assert "grade C3: fairly reliable source, possibly true" in cards
+    assert 'href="#case-001-02"' in cards and "Akhbar Al Aan, November 2019, characters 37–165" in cards
+    # an English tweet is not translated into itself
+    tweet = NUMERIC[NUMERIC["claim"] == "001-06"]
+    assert 'class="translation"' not in takedowns.quotations(tweet, WORDS, chains, cases)
+    folds = takedowns.claims_by_family(NUMERIC, WORDS, chains, cases)
+    assert folds.count("<details") == NUMERIC["family"].nunique()
+    assert "Removal: 4 claims (" in folds
+
+
+def test_tables_for_readers_carry_no_codes():
+    drawn = {f for p in POINTS.loc[POINTS["kind"] != "claim", "point"] for f in p.split(" + ")}
+    fx = {f.id: f for f in FACTS}
+    attempts = takedowns.addition_attempts(F, C, [("bans + referrals", ["telegram-isiswatch-2019-11-22",
+                                                                        "europol-2019-referrals"])])
+    tables = [takedowns.drawn_facts_for_readers(drawn, fx, C, WORDS).drop(columns="address"),
+              takedowns.counts_for_readers(takedowns.register_counts(REG, register.KIND_ORDER,
+                                                                     register.STATUS_ORDER), WORDS),
+              takedowns.voices_for_readers(EV.voices, WORDS), takedowns.caveat_for_readers(attempts, WORDS),
+              takedowns.caveat_for_readers(takedowns.one_observer(F, C), WORDS),
+              takedowns.caveat_for_readers(takedowns.self_reported(F, C, KINDS), WORDS),
+              takedowns.headline_matrix_for_readers(HEADLINE, WORDS), takedowns.headline_for_readers(HEADLINE, WORDS)]
+    for t in tables:
+        text = " ".join(map(str, t.columns)) + " " + " ".join(str(v) for v in t.to_numpy().ravel())
+        assert not _codes(text), _codes(text)
+    for _, case in takedowns.headline_cases(REG).iterrows():
+        steps = takedowns.retelling(case, C, F, words=WORDS)
+        assert not _codes(" ".join(str(v) for v in steps.drop(columns="claim").to_numpy().ravel()))
+    assert "what was counted (items → websites and accounts)" in " ".join(
+        takedowns.retelling(REG[REG["case"] == "d-001-02"].iloc[0], C, F, words=WORDS)["differs from the issuer in"])
+    assert WORDS.plain(takedowns.headline_summary(HEADLINE)["refusal"]) == (
+        "cannot state a range from at least 26,000 items referred (Europol and Eurojust) to 5,055 accounts and "
+        "bots banned (Telegram): different measures and units")

@@ -158,13 +158,14 @@ def blockquote(original: str, lang: str) -> str:
 
 
 def quote(original: str, lang: str, translation: str = "", source: str = "",
-          claim: str | None = None) -> str:
+          claim: str | None = None, grade: str = "") -> str:
     """A quotation in its original script beside its English translation.
 
     The original keeps its direction (``dir``/``lang`` on the blockquote);
     every part is escaped. ``source`` says where it is from (article and
-    character offsets); ``claim``, the claim it is, shown as a claim reference.
-    An English quotation is not translated into itself.
+    character offsets); ``claim``, the claim it is, shown as a claim reference;
+    ``grade``, the claim's grade in words ("C3: fairly reliable source, possibly
+    true", ``Labels.grade``). An English quotation is not translated into itself.
     """
     parts = [f'<figure class="claim-quote">{blockquote(original, lang)}']
     cap = []
@@ -172,7 +173,9 @@ def quote(original: str, lang: str, translation: str = "", source: str = "",
         cap.append(f'<span class="translation" lang="en">{html.escape(translation)}</span>')
     if source or claim:
         ref = claim_ref(claim) + (", " if source else "") if claim else ""
-        cap.append(f'<span class="source">{ref}{html.escape(source)}</span>')
+        cap.append(f'<span class="source">{ref}{mixed(source)}</span>')
+    if grade:
+        cap.append(f'<span class="grade">grade {html.escape(grade)}</span>')
     if cap:
         parts.append("<figcaption>" + " — ".join(cap) + "</figcaption>")
     parts.append("</figure>")
