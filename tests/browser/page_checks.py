@@ -43,7 +43,8 @@ DOM_CHECKS = r"""
     last = level;
   }
   // Arabic script: right to left, with a language
-  const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+  // letters, not digits alone: "٢٦٠٠٠" has no direction of its own
+  const arabic = /[\u0600-\u065F\u066A-\u06EF\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   const seen = new Set();
   while (walker.nextNode()) {
@@ -166,4 +167,4 @@ def book_pages(html_root: Path) -> list[str]:
     return sorted(str(p.relative_to(html_root)) for p in html_root.rglob("*.html")
                   if "_static" not in p.parts and "_sources" not in p.parts
                   and not re.match(r"_", p.name)
-                  and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace")[:2000])
+                  and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace")[:2000].lower())

@@ -1,4 +1,4 @@
-"""The theme's sidebar opens and closes a branch with an icon-only ``<summary>``
+"""Two fixes for screen readers. The theme's sidebar opens and closes a branch with an icon-only ``<summary>``
 (a chevron): screen readers announce nothing (axe: summary-name, serious).
 The sidebar's HTML is made by a function the theme puts in the page context;
 this wraps it to give every such summary a name.
@@ -24,5 +24,15 @@ def name_toggles(app, pagename, templatename, context, doctree):
     context["generate_toctree_html"] = named
 
 
+def drop_list_role(app, pagename, templatename, context, doctree):
+    """docutils writes the references as ``<div role="list">`` whose entries are
+    ``role="doc-biblioentry"``, which a list may not hold (axe: aria-required-children,
+    critical): the entries carry their role, the container needs none."""
+    body = context.get("body")
+    if body and 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+
+
 def setup(app):
     app.connect("html-page-context", name_toggles, priority=900)
+    app.connect("html-page-context", drop_list_role, priority=900)
