@@ -67,16 +67,15 @@ glue("codebook_n_rules_register", int((~rules["enforced by"].str.startswith("mak
 #   article's text, with a translation, typed fields in the article's own
 #   words, a chain of who said it, and a grade with its reason (a worked
 #   example: {claim}`001-02`).
-# - **Uses of platforms and moves between them are the commonest claims**:
-#   the most frequent of the {glue:text}`codebook_n_types` types are
-#   {glue:text}`codebook_top_types`.
+# - **What the claims are about**: the most frequent of the
+#   {glue:text}`codebook_n_types` types are {glue:text}`codebook_top_types`.
 # - **Figures are coded in the article's words and never mixed**:
 #   {glue:text}`codebook_n_numeric` claims carry a figure, with
 #   {glue:text}`codebook_n_measures` different measures; measures of
 #   different families are never added or compared, so a referral (police
 #   ask a platform to look at content, {claim}`001-10`) is never counted as a
 #   removal (the platform takes it down).
-# - **Most claims are probably true; few are confirmed**: the commonest grade
+# - **Few claims are confirmed**: the commonest grade
 #   is {glue:text}`codebook_top_grade` ({glue:text}`codebook_n_top_grade`
 #   claims); {glue:text}`codebook_n_probable` claims are graded probably
 #   true, {glue:text}`codebook_n_confirmed` confirmed by a fact, and
