@@ -52,3 +52,15 @@ def test_entries_escape_their_text():
                          "id": "001-01", "quote": "<script>", "translation": "t", "language": "ar"}])
     html = codebook.type_entries_html(row)
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
+
+
+def test_codes_are_shown_as_codes_beside_their_words(claims):
+    from analysis.display.labels import load_labels
+    labels = load_labels(PATHS)
+    types, _ = codebook.load_definitions(PATHS)
+    listing = codebook.type_list_html(codebook.types_table(claims, types), labels)
+    assert "<code>takedown_count</code> takedown count" in listing
+    assert "<code>shut_down</code> shut down" in codebook.families_html(labels)
+    rules = codebook.rules_html(codebook.rules_table(), labels)
+    assert "<code>at_least</code>" in rules and "<code>approx</code>" in rules
+    assert codebook.family_words("message_volume") == "message volume"

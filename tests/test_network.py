@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.chapters import network
+from analysis.display.labels import article_labels, confidence_words, load_labels
 from analysis.evidence.loader import load_evidence
 from analysis.evidence.facts import Event
 from analysis.paths import PATHS
@@ -21,6 +22,10 @@ CLAIMS, FACTS = EV.claims_table, EV.facts_table
 ALIASES = network.load_aliases(PATHS.gazetteer)
 NET = network.build(CLAIMS, FACTS, ENTITIES, EVENTS, ALIASES)
 EDGES = NET["edges"]
+LABELS = load_labels(PATHS)
+ARTICLES = article_labels([(a.id, a.row.outlet, a.row.published) for a in CORPUS])
+FACT_DATES = dict(zip(FACTS["id"], FACTS["date"]))
+TELLINGS = network.tellings_table(EDGES, LABELS, ARTICLES, FACT_DATES, confidence_words(PATHS))
 
 
 def _edge(a, b, key):
@@ -152,14 +157,77 @@ def test_exports_round_trip_and_are_deterministic():
 
 
 def test_figures_draw_from_their_tables():
-    data = network.migration_figure_data(NET["graph"])
+    data = network.migration_figure_data(NET["graph"], TELLINGS)
     assert len(data) == len(EDGES)
     assert data.loc[data["to"] == "riot", "label"].str.endswith("(?)").all()
     fig = network.migration_figure(data)
     assert fig.axes
+    assert network.migration_figure(data, phone=True).axes
     bdata = network.bipartite_figure_data(NET["bipartite"])
     assert bdata["weight"].sum() == NET["ap_edges"]["weight"].sum()
     assert network.bipartite_figure(bdata).axes
+    assert network.bipartite_figure(bdata, phone=True).axes
+
+
+def test_phone_figures_are_narrow_and_their_text_large_enough():
+    """At 375 px a phone shows a figure about 340 px wide: the phone variants are drawn
+    so that their text is at least 9 px tall there."""
+    import matplotlib.pyplot as plt
+    data = network.migration_figure_data(NET["graph"], TELLINGS)
+    bdata = network.bipartite_figure_data(NET["bipartite"])
+    for fig in (network.migration_figure(data, phone=True), network.bipartite_figure(bdata, phone=True)):
+        width_in = fig.get_size_inches()[0]
+        sizes = [t.get_fontsize() for ax in fig.axes for t in ax.texts]
+        # points → inches → fraction of the figure's width → px of a 340 px wide image
+        assert min(sizes) / 72 / width_in * 340 >= 9, (width_in, min(sizes))
+        plt.close(fig)
+
+
+def test_tellings_number_every_edge_in_words():
+    assert list(TELLINGS["number"]) == list(range(1, len(TELLINGS) + 1))
+    number = network.telling_of_edges(TELLINGS)
+    assert set(number) == {(r["from"], r["to"], r["key"]) for _, r in EDGES.iterrows()}
+    # In the order of the moves' dates: WhatsApp (2014) first, CREST's list (2021) last.
+    assert TELLINGS.iloc[0]["move"] == "WhatsApp → Telegram" and TELLINGS.iloc[0]["when"] == "February 2014"
+    last = TELLINGS.iloc[-1]
+    assert last["fact"] == "crest-2021-destinations" and last["when"] == "by January 2021"
+    assert last["move"].endswith("and, probably, Riot") and last["grade"].startswith("not graded")
+    t0 = TELLINGS[TELLINGS["article"] == "000"].iloc[0]
+    assert (t0["when"], t0["who"]) == ("by 7 June 2017", "Islamic State")
+    assert t0["grade"] == LABELS.grade("D2") and t0["told_by"] == ARTICLES["000"]
+    assert split_first(t0["claims"]) == "000-09"  # the claims giving the direction come first
+
+
+def split_first(cell: str) -> str:
+    return network._split(cell)[0]
+
+
+@pytest.mark.parametrize("edge,want", [
+    ({"date": "2014-02", "date_precision": "month", "date_rule": "claims", "key": "003"}, "February 2014"),
+    ({"date": "../2017-06-07", "date_precision": "before", "date_rule": "before:000-11", "key": "000"},
+     "by 7 June 2017"),
+    ({"date": "../2021-01-31", "date_precision": "before", "date_rule": "fact", "key": "f"}, "by January 2021"),
+    ({"date": "", "date_precision": "unknown", "date_rule": "unknown", "key": "x"}, "undated"),
+    ({"date": "2019-11-21/2019-12-03", "date_precision": "range", "date_rule": "claims", "key": "x"},
+     "21 November – 3 December 2019"),
+])
+def test_when_in_words(edge, want):
+    assert network.when_words(edge, {"f": "2021-01"}) == want
+
+
+def test_reader_tables_name_no_codes():
+    import sys
+    sys.path.insert(0, str(PATHS.root / "tests"))
+    from test_reader_text import codes_in
+    shown = [network.edges_shown(EDGES, TELLINGS, LABELS, FACT_DATES).drop(columns=["dated by"]),
+             network.voices_shown(network.shared_voices(EDGES), LABELS, ARTICLES),
+             network.centrality_shown(network.platform_centrality(NET["graph"])),
+             network.bipartite_shown(network.bipartite_degree(NET["bipartite"])),
+             TELLINGS[["move", "who", "when", "told_by", "grade", "key_text"]]]
+    for df in shown:
+        for col in df.columns:
+            for value in df[col].astype(str):
+                assert not codes_in(value), (col, value, codes_in(value))
 
 
 # --- rules on synthetic data -------------------------------------------------

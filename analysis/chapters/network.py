@@ -69,6 +69,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from ..display import render
+from ..display.dates import in_words
+from ..display.labels import Labels
 from ..evidence.claims import chain_text, date_bounds
 from ..evidence.facts import split_ids
 
@@ -466,11 +468,141 @@ def outputs(net: dict) -> dict[str, bytes]:
     }
 
 
+# --- words for readers ---------------------------------------------------------
+# This module defines the kinds and rules above, so it words them here, once.
+KIND_WORDS = {EXTREMIST: "extremists' move", USER_PRIVACY: "ordinary users' move, for privacy",
+              USER: "ordinary users' move"}
+WHO_WORDS = {EXTREMIST: "extremists", USER_PRIVACY: "ordinary users, for privacy", USER: "ordinary users"}
+RULE_WORDS = {"notes_arrow": "the curator's arrow in a claim's notes",
+              "same_event": "claims of the same article and event join it",
+              "fact_destinations": "a fact that lists destination platforms",
+              "fact_destinations_hedged": "a platform the fact names only as 'probably'"}
+CERTAINTY_WORDS = {"stated": "stated", "listed": "listed", "probable": "named only as 'probably'"}
+HEDGED_MARK = " (?)"
+
+
+def when_words(edge: Mapping, fact_dates: Mapping[str, str] | None = None) -> str:
+    """When a move happened, in words: 'February 2014'; 'by 7 June 2017' (the move
+    had happened by then); for an edge from a fact, 'by' the fact's own date at its
+    own precision ('by January 2021', never a day the fact does not give); 'undated'."""
+    date, prec = str(edge.get("date") or ""), str(edge.get("date_precision") or "")
+    if edge.get("date_rule") == "fact" and fact_dates and fact_dates.get(edge.get("key")):
+        return "by " + in_words(fact_dates[edge["key"]])
+    if prec == "before" and "/" in date:
+        return "by " + in_words(date.split("/", 1)[1])
+    if prec == "unknown" or not date:
+        return "undated"
+    return in_words(date)
+
+
+def dated_by_words(edge: Mapping, names: Mapping[str, str]) -> str:
+    """How an edge was dated (its ``date_rule``), in words; a claim id stays an id
+    for the table to make a badge of."""
+    rule = str(edge.get("date_rule") or "")
+    if rule == "claims":
+        return "the dates its claims give"
+    if rule == "event":
+        return "the dates of the event its claims tell"
+    if rule.startswith("before:"):
+        dest = names.get(edge["to"], edge["to"])
+        return f"bounded by the earliest dated use of {dest} in the same article ({rule.split(':', 1)[1]})"
+    if rule == "fact":
+        return "bounded by the date of the source that lists it"
+    return "no source dates it"
+
+
+def _telling(edge: Mapping) -> tuple:
+    """The edges told together: an article's move, or every destination one fact lists."""
+    if edge["claims"]:
+        return (edge["key"], edge["from"], edge["to"], edge["kind"])
+    return (edge["key"], edge["from"], "", edge["kind"])
+
+
+def _last_day(date: str) -> str:
+    return date.split("/")[-1] if date else "9999"
+
+
+def tellings_table(edges: pd.DataFrame, labels: Labels, article_names: Mapping[str, str],
+                   fact_dates: Mapping[str, str], confidence: Mapping[str, str]) -> pd.DataFrame:
+    """One row per telling of a move (an article's move, or one fact's list of
+    destinations), numbered in the order of the moves' dates, every column in words.
+    ``edges`` says which edges each number covers (``from>to>key``, ';'-joined)."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for e in edges.to_dict("records"):  # 'from' is a keyword: no itertuples
+        groups[_telling(e)].append(e)
+    name = labels.name
+    rows = []
+    for (key, origin, _to, kind), es in groups.items():
+        es = sorted(es, key=lambda e: (e["certainty"] == "probable", name(e["to"]).lower()))
+        stated = [name(e["to"]) for e in es if e["certainty"] != "probable"]
+        hedged = [name(e["to"]) for e in es if e["certainty"] == "probable"]
+        dests = ", ".join(stated[:-1]) + (" and " if len(stated) > 1 else "") + (stated[-1] if stated else "")
+        if hedged:
+            dests = ", ".join(stated) + (" and, probably, " if stated else "probably ") + " and ".join(hedged)
+        movers = sorted({m for e in es for m in split_ids(e["movers"])})
+        from_fact = not es[0]["claims"]
+        whens = list(dict.fromkeys(when_words(e, fact_dates) for e in es))
+        if from_fact:
+            told_by = labels.fact(key)
+            conf = confidence.get(es[0]["confidence"], es[0]["confidence"])
+            grade = f"not graded: a fact {conf}" if conf else "not graded: a fact"
+        else:
+            told_by = article_names.get(key, key)
+            grade = labels.grade(es[0]["grade"]) if es[0]["grade"] else "not graded"
+        direction = [c for e in es for c in split_ids(e["direction_claims"])]
+        others = [c for e in es for c in split_ids(e["claims"]) if c not in direction]
+        facts = list(dict.fromkeys(f for e in es for f in split_ids(e["facts"])))
+        rows.append({
+            "_sort": (min(_last_day(e["date"]) for e in es), name(origin).lower(), key),
+            "move": f"{name(origin)} → {dests}",
+            "who": ", ".join(name(m) for m in movers) or WHO_WORDS.get(kind, kind),
+            "kind": kind,
+            "when": "; ".join(whens),
+            "verb": "listed by" if from_fact else "told by",
+            "told_by": told_by,
+            "article": "" if from_fact else key,
+            "fact": key if from_fact else "",
+            "grade": grade,
+            "direction_claims": ";".join(direction),
+            "claims": ";".join(direction + others),
+            "facts": ";".join(facts),
+            "hedged": bool(hedged),
+            "edges": ";".join(f"{e['from']}>{e['to']}>{e['key']}" for e in es),
+        })
+    rows.sort(key=lambda r: r.pop("_sort"))
+    for i, r in enumerate(rows, 1):
+        r["number"] = i
+        mark = HEDGED_MARK if r["hedged"] else ""
+        r["key_text"] = (f"{r['move']}{mark}: {r['who']}, {r['when']}. "
+                         f"{r['verb'][0].upper()}{r['verb'][1:]} {r['told_by']}.")
+    cols = ["number", "move", "who", "kind", "when", "verb", "told_by", "article", "fact", "grade",
+            "direction_claims", "claims", "facts", "hedged", "edges", "key_text"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def telling_of_edges(tellings: pd.DataFrame) -> dict[tuple[str, str, str], int]:
+    """(from, to, key) of every edge → the number of its telling."""
+    return {tuple(x.split(">")): int(n) for n, cell in zip(tellings["number"], tellings["edges"])
+            for x in split_ids(cell)}
+
+
 # --- drawing -----------------------------------------------------------------
 KIND_STYLE = {EXTREMIST: {"color": "#b2182b", "linestyle": "-"},
               USER_PRIVACY: {"color": "#2166ac", "linestyle": "--"},
               USER: {"color": "#4d4d4d", "linestyle": "--"}}
 LAYOUT_SEED = 7  # spring layouts (graphs with a cycle) are seeded so figures are stable
+# Okabe–Ito colours, one per platform of the actor–platform figure (busiest first).
+PLATFORM_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+                    "#7f7f7f")
+
+
+def _centre_out(nodes: list, g, top_first: bool = False) -> list:
+    """Busiest nodes in the middle of their column, the rest alternating outwards."""
+    ranked = sorted(nodes, key=lambda n: (-g.degree(n), n))
+    col: list = []
+    for i, n in enumerate(ranked):
+        col = ([n] + col if i % 2 else col + [n]) if top_first else (col + [n] if i % 2 else [n] + col)
+    return col
 
 
 def _layers(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -482,90 +614,152 @@ def _layers(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
     gens = [list(gen) for gen in nx.topological_generations(simple)]
     height = 1.7 * max(len(gen) for gen in gens)  # every column spread over the same height
     for x, gen in enumerate(gens):
-        # Busiest nodes in the middle of their column, the rest alternating outwards.
-        ranked = sorted(gen, key=lambda n: (-g.degree(n), n))
-        col: list = []
-        for i, n in enumerate(ranked):
-            col = col + [n] if i % 2 else [n] + col
+        col = _centre_out(gen, g)
         for i, n in enumerate(col):
             pos[n] = (float(x) * 4.4, height / 2 - (i + 0.5) * height / len(col))
     return pos
 
 
-def _short_date(date: str, precision: str) -> str:
-    if precision == "before":
-        return "by " + date[3:10]
-    return date.replace("/", "–") if date else "undated"
+def _phone_layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Two columns for a narrow screen: every platform something leaves on the left,
+    the platforms only moved to on the right, the busiest in the middle of each.
+    Coordinates are inches of the phone figure."""
+    simple = nx.DiGraph(g)
+    sinks = [n for n in simple if simple.out_degree(n) == 0]
+    left = [n for n in simple if simple.out_degree(n) > 0]
+    if not sinks or not left:  # no platform only moved to (a cycle): one column
+        left, sinks = sorted(simple), []
+    left = _centre_out(left, g, top_first=True)
+    right = _centre_out(sinks, g)
+    pos = {}
+    for col, x, step in ((left, -1.15 if right else 0.0, 1.6), (right, 1.2, 1.05)):
+        for i, n in enumerate(col):
+            pos[n] = (x, ((len(col) - 1) / 2 - i) * step)
+    return pos
 
 
-def migration_figure_data(g: nx.MultiDiGraph) -> pd.DataFrame:
-    """The table the platform figure is drawn from: one row per edge, with positions."""
-    pos = _layers(g)
+def migration_figure_data(g: nx.MultiDiGraph, tellings: pd.DataFrame) -> pd.DataFrame:
+    """The table the platform figures are drawn from: one row per edge, with the
+    number of its telling, its label in words and its positions in both figures
+    (``x_``/``y_``: the wide figure; ``px_``/``py_``: the phone figure)."""
+    pos, phone = _layers(g), _phone_layout(g)
+    number = telling_of_edges(tellings)
+    by_number = tellings.set_index("number")
     rows = []
     for u, v, k, d in sorted(g.edges(keys=True, data=True)):
-        src = f"art. {k}" if d["source"].startswith("article") else d["attribution"].split(" ")[0].upper()
-        label = f"{src}, {_short_date(d['date'], d['date_precision'])}"
+        n = number[(u, v, k)]
+        t = by_number.loc[n]
+        label = f"{g.nodes[u]['label']} → {g.nodes[v]['label']}, {t['when']}, {t['verb']} {t['told_by']}"
         if d["certainty"] == "probable":
-            label += " (?)"
+            label += HEDGED_MARK
         rows.append({"from": u, "to": v, "key": k, "kind": d["kind"], "certainty": d["certainty"],
-                     "label": label, "x_from": pos[u][0], "y_from": pos[u][1],
-                     "x_to": pos[v][0], "y_to": pos[v][1],
+                     "number": int(n), "label": label, "text": t["key_text"],
+                     "x_from": pos[u][0], "y_from": pos[u][1], "x_to": pos[v][0], "y_to": pos[v][1],
+                     "px_from": phone[u][0], "py_from": phone[u][1],
+                     "px_to": phone[v][0], "py_to": phone[v][1],
                      "from_label": g.nodes[u]["label"], "to_label": g.nodes[v]["label"],
                      "from_native": " / ".join(filter(None, [g.nodes[u]["name_ar"], g.nodes[u]["name_fa"]])),
                      "to_native": " / ".join(filter(None, [g.nodes[v]["name_ar"], g.nodes[v]["name_fa"]]))})
     return pd.DataFrame(rows)
 
 
-def migration_figure(data: pd.DataFrame):
-    """Platforms as labelled boxes, one curved arrow per edge (parallel edges bent apart)."""
-    fig, ax = plt.subplots(figsize=(10.5, 7.4))
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+    return textwrap.wrap(text, width=width, break_long_words=False) or [""]
+
+
+def migration_figure(data: pd.DataFrame, phone: bool = False):
+    """Platforms as labelled boxes, one arrow per edge (parallel edges bent apart),
+    each marked with the number of its telling; under the graph, a legend and the
+    key of the numbers in words. ``phone``: the narrow, taller variant with larger
+    text, for screens up to 640 px wide."""
     records = data.to_dict("records")  # 'from' is a keyword: no itertuples
+    px, py = ("px", "py") if phone else ("x", "y")
     nodes = {}
     for side in ("from", "to"):
         for r in records:
-            nodes[r[side]] = (r[f"x_{side}"], r[f"y_{side}"], r[f"{side}_label"], r[f"{side}_native"])
+            nodes[r[side]] = (r[f"{px}_{side}"], r[f"{py}_{side}"], r[f"{side}_label"], r[f"{side}_native"])
+    xs = [p[0] for p in nodes.values()]
+    ys = [p[1] for p in nodes.values()]
+    if phone:
+        width, fs_node, fs_num, fs_key, wrap_at = 4.2, 10, 10, 10, 40
+        x_lim = (-2.1, 2.1)
+        y_lim = (min(ys) - 0.45, max(ys) + 0.45)
+        graph_h = (y_lim[1] - y_lim[0]) * width / (x_lim[1] - x_lim[0])
+    else:
+        width, fs_node, fs_num, fs_key, wrap_at = 8.6, 11, 10.5, 11, 96
+        x_lim = (min(xs) - 0.85, max(xs) + 0.95)
+        y_lim = (min(ys) - 0.8, max(ys) + 0.8)
+        graph_h = min(7.4, (y_lim[1] - y_lim[0]) * width / (x_lim[1] - x_lim[0]))
+    key = data.drop_duplicates("number").sort_values("number")
+    key_lines = [(int(r["number"]), _wrap(r["text"], wrap_at)) for _, r in key.iterrows()]
+    line_h = fs_key / 72 * 1.4
+    legend_h = (3 if phone else 1) * line_h + 0.15
+    key_h = legend_h + sum(len(lines) for _, lines in key_lines) * line_h + 0.12 * len(key_lines) + 0.2
+    height = graph_h + key_h
+    # At the dpi it is saved at: the arrows are clipped to the boxes as last drawn.
+    dpi = plt.rcParams["savefig.dpi"]
+    fig = plt.figure(figsize=(width, height), dpi=dpi if isinstance(dpi, (int, float)) else None)
+    ax = fig.add_axes((0, key_h / height, 1, graph_h / height))
     boxes = {}
     for pid, (x, y, label, native) in sorted(nodes.items()):
         text = label + (f"\n{native}" if native else "")
-        boxes[pid] = ax.text(x, y, text, ha="center", va="center", fontsize=12, zorder=5,
+        boxes[pid] = ax.text(x, y, text, ha="center", va="center", fontsize=fs_node, zorder=5,
                              bbox=dict(boxstyle="round,pad=0.4", fc="#f7f7f7", ec="#555555"))
     seen: dict[tuple, int] = defaultdict(int)
     total = data.groupby(["from", "to"]).size().to_dict()
+    spread = 0.3 if phone else 0.2
     for r in records:
         pair = (r["from"], r["to"])
         (x1, y1), (x2, y2) = nodes[pair[0]][:2], nodes[pair[1]][:2]
         n, i = total[pair], seen[pair]
         seen[pair] += 1
-        rad = 0.0 if n == 1 else (-0.2 + 0.4 * i / (n - 1))
+        rad = 0.0 if n == 1 else (-spread + 2 * spread * i / (n - 1))
         style = dict(KIND_STYLE[r["kind"]])
         if r["certainty"] == "probable":
-            style.update(linestyle=":", alpha=0.8)
+            style.update(linestyle=":")
         # Arrows stop at the boxes' edges (patchA/patchB), whatever the label's size.
         ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={rad}",
-                                     arrowstyle="-|>", mutation_scale=16, lw=1.8, shrinkA=2, shrinkB=3,
+                                     arrowstyle="-|>", mutation_scale=18, lw=1.8, shrinkA=2, shrinkB=3,
                                      patchA=boxes[pair[0]].get_bbox_patch(),
                                      patchB=boxes[pair[1]].get_bbox_patch(), **style))
-        # Label at the middle of the curve (arc3's quadratic Bézier, control point as
-        # matplotlib sets it).
+        # The telling's number on the curve (arc3's quadratic Bézier, control point as
+        # matplotlib sets it), a little past the middle, where fanned-out edges part.
         cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
-        t = 0.5
+        t = 0.5 if abs(x2 - x1) < 1e-9 else 0.56
         mx = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2
         my = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2
-        ax.text(mx, my, r["label"], fontsize=10.5, ha="center", va="center", color=style["color"],
-                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9), zorder=4)
-    xs = [p[0] for p in nodes.values()]
-    ys = [p[1] for p in nodes.values()]
-    ax.set_xlim(min(xs) - 0.85, max(xs) + 0.95)
-    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
-    ax.set_aspect("equal")
+        ax.text(mx, my, str(r["number"]), fontsize=fs_num, ha="center", va="center", color="white",
+                weight="bold", zorder=6,
+                bbox=dict(boxstyle="circle,pad=0.25", fc=style["color"], ec="white", lw=1))
+    ax.set_xlim(*x_lim)
+    ax.set_ylim(*y_lim)
+    if not phone:
+        ax.set_aspect("equal", adjustable="box")
     ax.axis("off")
-    handles = [Line2D([], [], lw=2, **KIND_STYLE[k], label=k.replace("_", " "))
-               for k in KINDS if k in set(data["kind"])]
+    # Legend and key, below the graph: nothing covers an edge.
+    kax = fig.add_axes((0, 0, 1, key_h / height))
+    kax.axis("off")
+    kax.set_xlim(0, width)
+    kax.set_ylim(0, key_h)
+    handles = [Line2D([], [], lw=2, **KIND_STYLE[k], label=KIND_WORDS[k]) for k in KINDS if k in set(data["kind"])]
     if (data["certainty"] == "probable").any():
-        handles.append(Line2D([], [], lw=2, color="#b2182b", linestyle=":",
-                              label="(?) probable: hedged in the source"))
-    ax.legend(handles=handles, loc="lower left", fontsize=10.5, frameon=False)
-    fig.tight_layout()
+        handles.append(Line2D([], [], lw=2, color=KIND_STYLE[EXTREMIST]["color"], linestyle=":",
+                              label="(?) named only as 'probably'"))
+    kax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.02, 1.0), fontsize=fs_key,
+               frameon=False, ncol=1 if phone else len(handles), handlelength=2.2, borderaxespad=0.2)
+    y = key_h - legend_h - line_h * 0.5
+    left, indent = (0.12, 0.45) if phone else (0.25, 0.6)
+    for number, lines in key_lines:
+        colour = KIND_STYLE[data.loc[data["number"] == number, "kind"].iloc[0]]["color"]
+        kax.text(left + 0.12, y, str(number), fontsize=fs_key, ha="center", va="center", color="white",
+                 weight="bold", bbox=dict(boxstyle="circle,pad=0.2", fc=colour, ec="none"))
+        for j, line in enumerate(lines):
+            kax.text(indent, y - j * line_h, line, fontsize=fs_key, ha="left", va="center")
+        y -= len(lines) * line_h + 0.12
+    # Draw once so that the boxes have their place and size before the arrows are
+    # clipped to them (an arrow clipped to boxes not yet measured loses its head).
+    fig.canvas.draw()
     return fig
 
 
@@ -588,19 +782,34 @@ def bipartite_figure_data(g: nx.Graph) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["actor", "platform"]).reset_index(drop=True)
 
 
-def bipartite_figure(data: pd.DataFrame):
+def _platform_colours(data: pd.DataFrame) -> dict[str, str]:
+    """One colour per platform, the busiest first (grey past the palette)."""
+    order = data.groupby("platform")["weight"].sum().sort_values(ascending=False, kind="stable")
+    order = sorted(order.index, key=lambda p: (-order[p], p))
+    return {p: PLATFORM_COLOURS[min(i, len(PLATFORM_COLOURS) - 1)] for i, p in enumerate(order)}
+
+
+def bipartite_figure(data: pd.DataFrame, phone: bool = False):
+    """Actors against the platforms named with them. Wide: two columns of names,
+    each line in its platform's colour (so it can be followed to its platform),
+    its width the number of claims. ``phone``: the same edges as a grid, actors
+    by rows and platforms by columns, each edge a dot with its number of claims."""
+    if phone:
+        return _bipartite_grid(data)
     n_left = data["actor"].nunique()
     fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.3 * n_left))
+    colours = _platform_colours(data)
     wmax = data["weight"].max()
-    for r in data.itertuples():
-        ax.plot([r.x_actor, r.x_platform], [r.y_actor, r.y_platform], color="#35978f",
-                lw=0.6 + 4.0 * r.weight / wmax, alpha=0.55, solid_capstyle="round")
+    for r in data.sort_values("weight").itertuples():
+        ax.plot([r.x_actor, r.x_platform], [r.y_actor, r.y_platform], color=colours[r.platform],
+                lw=0.8 + 4.0 * r.weight / wmax, alpha=0.7, solid_capstyle="round")
     for side, label_col in (("actor", "actor_label"), ("platform", "platform_label")):
         pts = data.drop_duplicates(side)
         w = data.groupby(side)["weight"].sum()
         for r in pts.itertuples():
             x, y = getattr(r, f"x_{side}"), getattr(r, f"y_{side}")
-            ax.plot([x], [y], "o", ms=6, color="#01665e" if side == "platform" else "#8c510a")
+            colour = colours[r.platform] if side == "platform" else "#8c510a"
+            ax.plot([x], [y], "o" if side == "actor" else "s", ms=7, color=colour)
             text = f"{getattr(r, label_col)} ({w[getattr(r, side)]})"
             ax.text(x + (0.03 if side == "platform" else -0.03), y, text, fontsize=10,
                     ha="left" if side == "platform" else "right", va="center")
@@ -613,39 +822,205 @@ def bipartite_figure(data: pd.DataFrame):
     return fig
 
 
+def _bipartite_grid(data: pd.DataFrame):
+    actors = data.groupby(["actor", "actor_label"])["weight"].sum().reset_index()
+    actors = actors.sort_values(["weight", "actor_label"], ascending=[False, True]).reset_index(drop=True)
+    plats = data.groupby(["platform", "platform_label"])["weight"].sum().reset_index()
+    plats = plats.sort_values(["weight", "platform_label"], ascending=[False, True]).reset_index(drop=True)
+    labels = [_wrap(f"{r.actor_label} ({r.weight})", 22) for r in actors.itertuples()]
+    row_h = [0.2 + 0.17 * len(lines) for lines in labels]
+    label_w, col_w, head_h = 1.75, 0.33, 1.15
+    width = 4.2
+    height = head_h + sum(row_h) + 0.1
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    colours = _platform_colours(data)
+    x_of = {p: label_w + (j + 0.5) * col_w for j, p in enumerate(plats["platform"])}
+    for p, lab, w in plats[["platform", "platform_label", "weight"]].itertuples(index=False):
+        ax.text(x_of[p], height - head_h + 0.08, f"{lab} ({w})", rotation=90, ha="center", va="bottom",
+                fontsize=9)
+    y = height - head_h
+    y_of = {}
+    for (a, lines), h in zip(zip(actors["actor"], labels), row_h):
+        y_of[a] = y - h / 2
+        ax.text(label_w - 0.08, y - h / 2, "\n".join(lines), ha="right", va="center", fontsize=9,
+                linespacing=1.1)
+        ax.plot([label_w, label_w + col_w * len(plats)], [y, y], color="#dddddd", lw=0.6)
+        y -= h
+    wmax = data["weight"].max()
+    for r in data.itertuples():
+        size = 0.09 + 0.06 * (r.weight / wmax) ** 0.5
+        ax.add_patch(plt.Circle((x_of[r.platform], y_of[r.actor]), size, color=colours[r.platform],
+                                alpha=0.85))
+        ax.text(x_of[r.platform], y_of[r.actor], str(r.weight), ha="center", va="center", fontsize=9,
+                color="white" if colours[r.platform] not in ("#E69F00", "#56B4E9") else "black",
+                weight="bold")
+    return fig
+
+
 # --- HTML for the chapter -----------------------------------------------------------------
-def voices_shown(voices: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+def tellings_html(tellings: pd.DataFrame, fact_cites: Mapping[str, str] | None = None) -> str:
+    """The numbered key of the migration figure, as a list: each telling's move, who
+    moved and when, who tells it (a link to the article), its grade in words and its
+    evidence (claim badges; the facts by title)."""
+    items = []
+    for t in tellings.to_dict("records"):
+        mark = render.text(HEDGED_MARK) if t["hedged"] else ""
+        source = (render.article_link(t["article"], label=t["told_by"]) if t["article"]
+                  else render.text(t["told_by"]))
+        evidence = [render.claim_ref(c) for c in split_ids(t["claims"])]
+        bits = [f'<span class="net-move">{render.text(t["move"])}{mark}</span>: '
+                f'{render.text(t["who"])}, {render.text(t["when"])}. ',
+                f'{render.text(t["verb"]).capitalize()} {source}; '
+                f'<span class="net-grade">{render.text(t["grade"])}</span>.']
+        if evidence:
+            bits.append(f'<span class="net-evidence">Claims: {" ".join(evidence)}</span>')
+        items.append(f'<li value="{int(t["number"])}" class="net-{render.text(t["kind"]).replace("_", "-")}">'
+                     + "".join(bits) + "</li>")
+    return f'<ol class="net-tellings">{"".join(items)}</ol>'
+
+
+def edges_shown(edges: pd.DataFrame, tellings: pd.DataFrame, labels: Labels,
+                fact_dates: Mapping[str, str]) -> pd.DataFrame:
+    """Every edge of the migration graph, one row each, in words (for a folded table)."""
+    number = telling_of_edges(tellings)
+    by_number = tellings.set_index("number")
+    rows = []
+    for e in edges.to_dict("records"):
+        n = number[(e["from"], e["to"], e["key"])]
+        rows.append({
+            "#": n,
+            "move": f"{labels.name(e['from'])} → {labels.name(e['to'])}",
+            "kind": KIND_WORDS.get(e["kind"], e["kind"]),
+            "source": by_number.loc[n, "told_by"],
+            "when": when_words(e, fact_dates),
+            "dated by": dated_by_words(e, labels.names),
+            "grade": by_number.loc[n, "grade"],
+            "certainty": CERTAINTY_WORDS.get(e["certainty"], e["certainty"]),
+            "made by": "; ".join(RULE_WORDS.get(x, x) for x in split_ids(e["rule"])),
+            "facts": "; ".join(labels.fact(f) for f in split_ids(e["facts"])),
+        })
+    return pd.DataFrame(rows).sort_values(["#", "move"], kind="stable").reset_index(drop=True)
+
+
+def voices_shown(voices: pd.DataFrame, labels: Labels, article_names: Mapping[str, str]) -> pd.DataFrame:
     """Moves told by several sources, named, with who their tellings share."""
-    return voices.assign(
-        move=voices["from"].map(names) + " → " + voices["to"].map(names),
-        shared=voices["shared"].map(lambda s: ", ".join(names.get(x, x) for x in split_ids(s)) or "none"),
-    )[["move", "tellings", "sources", "shared"]].rename(columns={"shared": "shared in the attribution"})
+    def source(key: str) -> str:
+        return article_names[key] if key in article_names else labels.fact(key)
+    return pd.DataFrame({
+        "move": voices["from"].map(labels.name) + " → " + voices["to"].map(labels.name),
+        "tellings": voices["tellings"],
+        "told by": voices["sources"].map(lambda s: "; ".join(source(k) for k in split_ids(s))),
+        "shared in the attribution": voices["shared"].map(
+            lambda s: ", ".join(labels.name(x) for x in split_ids(s)) or "no one"),
+    })
 
 
-def claim_quote(claim: Mapping, role: str, names: Mapping[str, str]) -> str:
-    """One claim on an edge: its quote beside its translation, with its id, role,
-    span, grade and who it is attributed to."""
-    source = (f"{role}, {render.source_span(claim['article'], int(claim['start']), int(claim['end']))}, "
-              f"grade {claim['grade']}, {chain_text(claim['attribution'], names)}")
+def order_shown(order: pd.DataFrame) -> pd.DataFrame:
+    return order.assign(agrees=order["agrees"].map({True: "yes", False: "no"})).rename(
+        columns={"order": "order of mention", "edge": "the move it is on", "agrees": "same as the move"})
+
+
+def unplaced_shown(unplaced: pd.DataFrame, labels: Labels, article_names: Mapping[str, str],
+                   events: Mapping) -> pd.DataFrame:
+    """Migration claims on no edge, in words: who tells them, what they name, why."""
+    def event(e: str) -> str:
+        ev = events.get(e) if e else None
+        if ev is None:
+            return "none"
+        what = re.split(r"[;(]", ev.description, maxsplit=1)[0].strip()
+        if not ev.window:
+            return what
+        a, b = ev.window
+        return f"{what}, {in_words(a.isoformat() if a == b else f'{a.isoformat()}/{b.isoformat()}')}"
+    return pd.DataFrame({
+        "claim": unplaced["claim"],
+        "told by": unplaced["article"].map(lambda a: article_names.get(a, a)),
+        "platforms it names": unplaced["platforms"].map(lambda s: ", ".join(labels.name(p) for p in split_ids(s))),
+        "event": unplaced["event"].map(event),
+        "why on no move": unplaced["reason"],
+    })
+
+
+def centrality_shown(centrality: pd.DataFrame) -> pd.DataFrame:
+    return centrality.drop(columns=["platform"]).rename(columns={
+        "name": "platform", "in_degree": "moves in", "out_degree": "moves out",
+        "from_platforms": "from (platforms)", "to_platforms": "to (platforms)",
+        "betweenness": "betweenness"})
+
+
+def bipartite_shown(bdeg: pd.DataFrame) -> pd.DataFrame:
+    return bdeg.drop(columns=["node"]).rename(columns={
+        "degree": "linked to", "claims": "claims"})
+
+
+def claim_quote(claim: Mapping, role: str, labels: Labels) -> str:
+    """One claim: its quote in its own script beside its translation, its badge (a link
+    to its span), its role on the move, its grade in words and who it is attributed to."""
+    source = f"{role}; grade {labels.grade(claim['grade'])}; {chain_text(claim['attribution'], labels.names)}"
     return render.quote(claim["quote"], claim["language"], claim["translation"], source, claim=claim["id"])
 
 
-def claims_quotes_html(claim_ids: Iterable[str], claims: pd.DataFrame, role: str,
-                       names: Mapping[str, str]) -> str:
+def claims_quotes_html(claim_ids: Iterable[str], claims: pd.DataFrame, role: str, labels: Labels) -> str:
     """The quotes of ``claim_ids``, each in the same ``role``."""
     by_id = claims.set_index("id", drop=False)
-    return "".join(claim_quote(by_id.loc[cid], role, names) for cid in claim_ids)
+    return "".join(claim_quote(by_id.loc[cid], role, labels) for cid in claim_ids)
 
 
-def edge_quotes_html(claim_edges: pd.DataFrame, claims: pd.DataFrame, names: Mapping[str, str]) -> str:
-    """Each edge told by claims, as a heading and the quotes of its claims."""
+def evidence_folds_html(tellings: pd.DataFrame, claims: pd.DataFrame, labels: Labels) -> str:
+    """For each telling told by claims, a fold: its summary says the telling's number,
+    the move and how many claims are inside; inside, every claim, direction first."""
     by_id = claims.set_index("id", drop=False)
     parts = []
-    for e in claim_edges.to_dict("records"):  # 'from' is a keyword: no itertuples
-        parts.append(f"<h3>{render.text(names[e['from']])} → {render.text(names[e['to']])}: "
-                     f"article {render.text(e['articles'])} ({render.text(e['kind'].replace('_', ' '))})</h3>")
-        direction = split_ids(e["direction_claims"])
-        for cid in split_ids(e["claims"]):
-            role = "gives the direction" if cid in direction else "same event"
-            parts.append(claim_quote(by_id.loc[cid], role, names))
+    for t in tellings.to_dict("records"):
+        ids = split_ids(t["claims"])
+        if not ids:
+            continue
+        direction = set(split_ids(t["direction_claims"]))
+        body = "".join(claim_quote(by_id.loc[c], "gives the direction" if c in direction else
+                                   "same article and event", labels) for c in ids)
+        n_dir = len(direction)
+        summary = (f"{t['number']}. {t['move']}: {len(ids)} claim{'s' if len(ids) != 1 else ''}"
+                   f" ({n_dir} giving the direction)")
+        parts.append(render.folded(summary, body, css_class="fold net-fold"))
     return "".join(parts)
+
+
+def fact_folds_html(tellings: pd.DataFrame, facts: pd.DataFrame, labels: Labels) -> str:
+    """For each telling that a fact makes (a list of destinations), a fold with the
+    fact as it was read: what it says, its list, its date, who issued it, where and
+    how it was read."""
+    by_id = facts.set_index("id", drop=False)
+    parts = []
+    for t in tellings.to_dict("records"):
+        if not t["fact"] or t["fact"] not in by_id.index:
+            continue
+        f = by_id.loc[t["fact"]]
+        who = ", ".join(labels.name(x) for x in split_ids(f["issuer"]))
+        people = ", ".join(labels.name(x) for x in split_ids(f["person"]))
+        rows = [("What it says", labels.plain(f["fact"])),
+                ("The list", str(f["value"])),
+                ("Dated", in_words(f["date"])),
+                ("Issued by", who + (f" ({people})" if people else "")),
+                ("Read", labels.plain(f["where_read"]) or "not recorded")]
+        body = "".join(f"<dt>{render.text(k)}</dt><dd>{render.text(v)}</dd>" for k, v in rows)
+        if f["source_url"]:
+            url = render.text(f["source_url"])
+            body += f'<dt>Address</dt><dd><a href="{url}">{url}</a></dd>'
+        summary = f"{t['number']}. {t['move']}: 1 fact, as it was read"
+        parts.append(render.folded(summary, f'<dl class="net-fact">{body}</dl>', css_class="fold net-fold"))
+    return "".join(parts)
+
+
+def best_grade(grades: Iterable[str]) -> str:
+    """The strongest of Admiralty grades (A before F, 1 before 6); '' for none."""
+    return _best_grade(g for g in grades if g)
+
+
+def claim_cell(value: object) -> str:
+    """A table cell whose claim ids become badges, kept as one element: a phone lays a
+    table cell out as a grid of its children, and text around a badge would split."""
+    return f"<span>{render.with_claim_refs(value)}</span>"

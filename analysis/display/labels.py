@@ -155,3 +155,10 @@ def article_labels(articles: list[tuple[str, str, str]]) -> dict[str, str]:
         counts[label] = counts.get(label, 0) + 1
     return {aid: f"{label} (article {aid})" if counts[label] > 1 else label
             for aid, label in plain.items()}
+
+
+def confidence_words(paths: Paths) -> dict[str, str]:
+    """A fact's ``confidence`` (primary, secondary, unverified) in words, from
+    ``data/labels/confidence.csv``."""
+    path = paths.data / "labels" / "confidence.csv"
+    return {r["confidence"]: r["words"] for r in _rows(path)} if path.is_file() else {}
