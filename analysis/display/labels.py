@@ -155,3 +155,16 @@ def article_labels(articles: list[tuple[str, str, str]]) -> dict[str, str]:
         counts[label] = counts.get(label, 0) + 1
     return {aid: f"{label} (article {aid})" if counts[label] > 1 else label
             for aid, label in plain.items()}
+
+
+@lru_cache(maxsize=4)
+def _evidence_words(root: str) -> dict[tuple[str, str], tuple[str, str]]:
+    path = Paths(Path(root)).data / "labels" / "evidence.csv"
+    return {(r["field"], r["code"]): (r["short"], r["words"]) for r in _rows(path)}
+
+
+def evidence_words(paths: Paths) -> dict[tuple[str, str], tuple[str, str]]:
+    """(field, code) → (short, words) for the evidence's own vocabulary
+    (``data/labels/evidence.csv``): register kinds and statuses, fact confidences,
+    date precisions. 'unresolved' → ('unresolved', "unresolved: one party's word …")."""
+    return _evidence_words(str(paths.root))
