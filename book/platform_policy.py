@@ -66,7 +66,8 @@
 #
 # :::{dropdown} How this chapter was made
 # The chapter shows {glue:text}`policy_n_claims` of the
-# {glue:text}`policy_n_all_claims` claims coded in the five articles:
+# {glue:text}`policy_n_all_claims` claims coded in the
+# {glue:text}`policy_n_articles` articles:
 #
 # - every policy statement, cooperation, refusal, feature and event claim that
 #   names a platform;
@@ -121,6 +122,7 @@ words = policy.load_words(paths, corpus, set(events) | set(register["case"]))
 OUT = Path("figures")
 
 glue("policy_n_all_claims", int(len(claims)), display=False)
+glue("policy_n_articles", int(len(corpus)), display=False)
 glue("policy_n_claims", int(len(scoped)), display=False)
 glue("policy_n_left_out", int(len(left)), display=False)
 glue("policy_n_unnamed", int((scoped["platform"] == policy.UNNAMED).sum()), display=False)
