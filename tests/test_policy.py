@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from analysis.chapters import codebook, policy, timeline
+from analysis.chapters import policy, timeline
 from analysis.display import figures
 from analysis.evidence import facts as factsmod
 from analysis.paths import PATHS
@@ -21,9 +21,10 @@ ENTITIES = factsmod.load_entities(PATHS)
 NAMES = dict(zip(ENTITIES["id"], ENTITIES["name_en"]))
 KINDS = dict(zip(ENTITIES["id"], ENTITIES["kind"]))
 EVENTS = factsmod.load_events(PATHS)
-ADMIRALTY = codebook.load_definitions(PATHS)[1]
+EV = load_evidence(PATHS)
 SCOPED = policy.policy_claims(CLAIMS, NAMES)
 BY_ID = SCOPED.set_index("id")
+WORDS = policy.load_words(PATHS, EV.corpus, set(EVENTS) | set(REGISTER["case"]))
 
 
 # --- which claims, under which platform ---------------------------------------------
@@ -99,47 +100,115 @@ def test_who_cooperated_with_whom():
 
 # --- how a claim is shown ------------------------------------------------------------
 def _card(cid: str) -> str:
-    return policy.cards_html(SCOPED[SCOPED["id"] == cid], FACTS, NAMES, ADMIRALTY, REGISTER, headings=False)
+    return policy.cards_html(SCOPED[SCOPED["id"] == cid], FACTS, REGISTER, WORDS, headings=False)
 
 
-def test_card_quotes_in_its_script_beside_the_translation():
+def test_card_quotes_in_its_script_with_the_translation():
+    # the shared quote component (render.quote): the original in its script, the translation
+    # as its caption (side by side on a wide screen, by the chapter's stylesheet)
     card = _card("000-14")
-    assert re.search(r'<blockquote dir="rtl" lang="fa">[^<]*سه روز بعد', card)
-    assert "identified to us by Telegram three days after" in card
-    assert card.index("translation") < card.index('dir="rtl"')          # side by side, English first
-    tweet = _card("001-11")
-    assert 'dir="rtl"' not in tweet and 'pc-single' in tweet and "original (English)" in tweet
+    assert re.search(r'<figure class="claim-quote"><blockquote dir="rtl" lang="fa">[^<]*سه روز بعد', card)
+    assert re.search(r'<span class="translation" lang="en">[^<]*identified to us by Telegram three days after',
+                     card)
+    tweet = _card("001-11")                                    # English: not translated into itself
+    assert 'dir="rtl"' not in tweet and '<blockquote lang="en">' in tweet
+    assert 'class="translation"' not in tweet
 
 
-def test_card_shows_the_chain_grade_and_facts_with_issuer_and_address():
+def test_card_shows_the_chain_grade_and_facts_in_words_with_issuer_and_address():
     card = _card("004-06")
-    assert "unnamed Arabic-language outlet (article 004) → Telegram" in card
-    assert "<strong>F1</strong>" in card and "F cannot be judged · 1 confirmed" in card
-    assert "<code>telegram-2015-channels</code>" in card and "issuer: Telegram" in card
+    assert "unnamed Arabic-language outlet → Telegram" in card          # no '(article 004)' tag
+    assert "<strong>F1</strong> cannot be judged source, confirmed" in card
+    assert "Telegram: IS channels blocked after the Paris attacks" in card and "issuer: Telegram" in card
+    assert "telegram-2015-channels" not in card
     assert 'href="https://thenextweb.com/news/telegram-says-it-shut-down-78-isis-related-channels-this-week"' in card
-    assert "article 004, characters 533–686" in card
+    assert 'href="articles/004.html">Unnamed outlet, November 2015</a>, characters 533–686' in card
+    assert "18 November 2015" in card and "2015-11-18" not in card
 
 
-def test_the_unresolved_conflict_is_shown_beside_each_of_its_claims():
+def test_the_unresolved_conflict_is_linked_beside_each_of_its_claims_and_shown_once():
     for cid in ("000-14", "000-15", "000-16"):
         card = _card(cid)
-        assert "d-000-14" in card and "pc-unresolved" in card, cid
+        assert 'href="#case-d-000-14"' in card and "pc-unresolved" in card, cid
         assert "takes no side" in card
-        assert "telegram-privacy-2018" in card
+        assert "Telegram&#x27;s privacy policy on court-ordered disclosure" in card
     # 000-12 is no contradiction of 000-14: "no help" before the attack, a late, partial name after
     # it, one qualified statement (issue 15); the card shows no register case for it
     assert "Register" not in _card("000-12") and "Register" not in _card("000-13")
-    assert "d-004-01" in _card("004-01") and "pc-unresolved" not in _card("004-01")
+    assert 'href="#case-d-004-01"' in _card("004-01") and "pc-unresolved" not in _card("004-01")
     assert "Register" not in _card("002-22")
+    # the case itself once, where the cards link
+    cases = policy.register_html(policy.cases_touching(REGISTER, SCOPED["id"]), WORDS)
+    assert cases.count('id="case-d-000-14"') == 1
+    assert re.search(r'id="case-d-000-14"><p class="pp-case-head">Unresolved: conflicting statements', cases)
+    for case in policy.cases_touching(REGISTER, SCOPED["id"])["case"]:
+        assert f'id="case-{case}"' in cases
+
+
+def test_annotator_notes_are_folded_with_their_codes_marked_as_code():
+    card = _card("000-14")
+    assert '<details class="pc-notes"><summary>Notes for annotators</summary>' in card
+    assert "<code>event_date</code>" in card and "<code>tehran-2017-attacks</code>" in card
+    assert "7 June 2017" in card and "2017-06-07" not in card
+    # the grade's reason is reader text: fact ids by their titles, no curation numbers
+    reason = _card("003-07").split("<dt>Grade</dt>")[1].split("</dd>")[0]
+    assert "«Durov at TechCrunch Disrupt: privacy over fear»" in reason and "discrepancy 9" not in reason
 
 
 def test_card_escapes_hostile_text():
     row = SCOPED[SCOPED["id"] == "002-22"].copy()
     row["quote"] = '<script>alert(1)</script>'
     row["grade_reason"] = '"><img src=x onerror=alert(1)>'
-    card = policy.cards_html(row, FACTS, NAMES, ADMIRALTY, REGISTER)
-    assert "<script>" not in card and "<img" not in card
+    row["notes"] = '<b onmouseover=alert(1)>x</b> event_date'
+    card = policy.cards_html(row, FACTS, REGISTER, WORDS)
+    assert "<script>" not in card and "<img" not in card and "<b " not in card
     assert "&lt;script&gt;" in card
+
+
+def test_cards_are_grouped_in_folds_that_say_what_and_how_many():
+    telegram = SCOPED[SCOPED["platform"] == "telegram"]
+    html = policy.folded_groups_html(telegram, FACTS, REGISTER, WORDS, "Telegram")
+    summaries = re.findall(r"<summary>([^<]*)</summary>", html)
+    folds = [s for s in summaries if s != "Notes for annotators"]
+    assert folds[0].startswith("What Telegram says: stance and rules: ")
+    assert sum(int(re.search(r": (\d+) claims?", s).group(1)) for s in folds) == len(telegram)
+    assert html.count('class="policy-card"') == len(telegram)
+
+
+def test_every_register_kind_status_confidence_and_precision_has_words():
+    from analysis.display.labels import evidence_words
+    from analysis.evidence.register import KIND_ORDER, STATUS_ORDER
+
+    words = evidence_words(PATHS)
+    wanted = {("kind", k) for k in KIND_ORDER} | {("status", s) for s in STATUS_ORDER}
+    wanted |= {("confidence", c) for c in FACTS["confidence"]}
+    wanted |= {("precision", p) for p in set(CLAIMS["event_date_precision"]) | set(FACTS["date_precision"]) if p}
+    assert not wanted - set(words), sorted(wanted - set(words))
+
+
+def test_curators_remarks_and_file_names_leave_reader_text():
+    said, notes = policy.split_curation(FACTS.set_index("id").loc["telegram-2013-launch", "fact"])
+    assert said == "Telegram launched in 2013" and "discrepancy 8" in notes[0]
+    card = _card("004-14")                        # the fact's remark is folded for annotators
+    reader = re.sub(r'<details class="pc-notes">.*?</details>', "", card, flags=re.S)
+    assert "curator" not in reader and "curator addition" in card
+    assert WORDS.plain("not in facts.csv") == "not in the facts table"
+    assert "<code>reference-facts.md</code>" in WORDS.note_html("Not a discrepancy (reference-facts.md)")
+
+
+def test_dates_written_by_hand_in_words():
+    from analysis.display.dates import as_written
+
+    assert as_written("2019-11-21 to 2019-11-24") == "21–24 November 2019"
+    assert as_written("2015-09 (21–23 Sep)") == "September 2015 (21–23 Sep)"
+    assert as_written("2018-04-28 to 2018-07") == "28 April 2018 – July 2018"
+    assert as_written("") == "undated" and as_written("about then") == "about then"
+
+
+def test_claims_and_grades_in_the_cooperation_table_are_badges_with_grades():
+    cell = policy.claim_grades_html("001-05 (C2), 001-11 (A2)", WORDS)
+    assert cell.count('class="claim-ref"') == 2
+    assert '<abbr title="A2: completely reliable source, probably true">A2</abbr>' in cell
 
 
 def test_claim_links_only_to_known_claims_and_reach_their_article_page():
@@ -148,7 +217,8 @@ def test_claim_links_only_to_known_claims_and_reach_their_article_page():
 
 
 # --- the timeline --------------------------------------------------------------------
-MARKS, NOT_DRAWN = timeline.timeline_data(SCOPED, FACTS, EVENTS, NAMES, KINDS)
+MARK_NAMES = policy.mark_names(SCOPED, FACTS, WORDS)
+MARKS, NOT_DRAWN = timeline.timeline_data(SCOPED, FACTS, EVENTS, NAMES, KINDS, mark_names=MARK_NAMES)
 ARRANGED = timeline.arrange(MARKS, EVENTS)
 
 
@@ -219,10 +289,16 @@ def test_labels_of_a_row_never_overlap():
             assert b0 > a1, g["label"].tolist()
 
 
-def test_labels_name_the_event_or_the_mark():
+def test_labels_name_the_event_or_the_mark_in_words():
     assert _mark("004-06")["label"] == timeline.short_label(EVENTS["2015-11-telegram-ban"].description)
-    assert _mark("crest-2021-posts")["label"] == "crest-2021-posts"     # far from its 2019 event
-    assert _mark("004-05")["label"] == "004-05"                          # dated 2013, event is VK's 2006
+    # far from its 2019 event: named by its short title, not its id
+    assert _mark("crest-2021-posts")["label"] == timeline.wrap_label(
+        "CREST: change in IS channels' own posts after the action")
+    # dated 2013, its event is VK's 2006: named by its article and its first words
+    assert _mark("004-05")["label"].replace("\n", " ") == \
+        "Unnamed outlet, November 2015: “The app, launched by two Russian brothers…”"
+    for label in ARRANGED["label"]:
+        assert not re.search(r"\d{3}-\d{2}|\d{4}-\d{2}|[a-z]+-[a-z0-9]+-", label), label
     assert timeline.short_label("Telegram blocks 78 ISIS channels in 12 languages (Durov: over 100)") == \
         "Telegram blocks 78 ISIS\nchannels in 12 languages"
 
@@ -233,6 +309,25 @@ def test_close_up_keeps_spans_whole_and_marks_the_cut():
     assert close.set_index("id").loc["001-11", "clipped"] == "left"
     assert close.set_index("id").loc["001-11", "start"] == "2018-05-01"
     assert "crest-2021-posts" not in set(close["id"])
+
+
+def test_close_up_names_each_mark_in_words_with_its_date():
+    window = (dt.date(2019, 11, 1), dt.date(2020, 1, 1))
+    close = timeline.closeup_table(MARKS, *window).set_index("id")
+    assert close.loc["telegram-isiswatch-2019-11-22", "label"] == \
+        "Telegram's ISIS Watch: accounts and bots banned on 22 November · 22 November 2019"
+    assert close.loc["001-11", "label"] == \
+        "Akhbar Al Aan, November 2019: “Over the past year and a half…” · May 2018 – November 2019"
+    assert close.loc["002-08", "label"].endswith("about 5,000 accounts removed · 21–24 November 2019")
+    assert list(dict.fromkeys(close["platform"])) == ["telegram", "tamtam"]
+
+
+def test_phone_figures_keep_their_text_at_least_9_px_on_a_375_px_screen():
+    # a figure shown 343 px wide (375 px less the page's margins): a point is 343 / (72 * width) px
+    for style in (timeline.PHONE, timeline.CLOSEUP_PHONE):
+        px = 343 / (72 * style["width_in"])
+        for key in ("label_font", "tick_font", "name_font", "lane_font"):
+            assert style[key] * px >= 9, (key, style[key] * px)
 
 
 def test_figure_and_its_table_are_saved_together_and_reproducibly(tmp_path):
@@ -267,7 +362,8 @@ def test_chapter_executes_glues_its_counts_and_saves_its_figures(project):
     for key in set(re.findall(r"\{glue:text\}`([A-Za-z0-9_]+)", src)):
         assert key in glued, key
     assert len(re.findall(r'class="policy-card" id="card-', html)) == len(SCOPED)
-    for stem in ("platform_policy-timeline", "platform_policy-november-2019"):
+    for stem in ("platform_policy-timeline", "platform_policy-november-2019",
+                 "platform_policy-timeline-phone", "platform_policy-november-2019-phone"):
         assert (project.book / "figures" / f"{stem}.png").exists()
         assert (project.book / "figures" / f"{stem}.csv").exists()
     assert (project.book / "figures" / "platform_policy-cooperation.csv").exists()

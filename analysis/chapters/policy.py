@@ -23,16 +23,28 @@ the first of its platforms (in chapter order: Telegram, Twitter, TamTam,
 then the others by name) that is also one of its actors, else under the
 first of its platforms; the other platforms it names are listed with it.
 TamTam's "channels like Telegram's" (002-11) is TamTam's, not Telegram's.
+
+How they are shown, for readers: every code in words (``Words``: names,
+fact titles, articles by outlet and date, grades, the register's kinds and
+statuses, all from data); a claim as a card (``claim_card``: the shared quote
+component, its kind, date and grade in words, who said it, the facts it
+restates, a link to its register case, the annotators' notes folded); a
+platform's cards grouped by kind in folds that say what they hold and how
+many; each register case shown once (``register_html``), where the cards
+link.
 """
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional
 
 import pandas as pd
 
 from ..display import render
+from ..display.dates import as_written, in_words
+from ..display.labels import Labels, article_labels, evidence_words, load_labels
 from ..evidence.claims import chain_text
 from ..evidence.facts import split_ids
 
@@ -160,30 +172,11 @@ def n_claims_unresolved(scoped: pd.DataFrame, cases: Mapping[str, list]) -> int:
 
 def fact_glue(facts: pd.DataFrame, fact_ids: Iterable[str], field: str = "value") -> dict[str, str]:
     """A fact's figure or date for the prose, keyed ``policy_fact_<id>_<field>``
-    (glued, never typed)."""
+    (glued, never typed); dates in words ("21–22 November 2019")."""
     by_id = facts.set_index("id")
-    return {f"policy_fact_{fid}_{field}".replace("-", "_"): str(by_id.loc[fid, field])
+    shown = as_written if field == "date" else str
+    return {f"policy_fact_{fid}_{field}".replace("-", "_"): shown(by_id.loc[fid, field])
             for fid in fact_ids}
-
-
-def register_shown(cases: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
-    """Register cases as the chapter's table prints them: lists spaced, links named."""
-    d = render.spaced(cases[["case", "status", "kinds", "claims", "facts", "entered_at", "explanation"]],
-                      "claims", "facts", "kinds", sep=", ")
-    return d.assign(entered_at=d["entered_at"].map(lambda t: names_in(t, names))).rename(
-        columns={"entered_at": "entered at"})
-
-
-def names_in(text: str, names: Mapping[str, str]) -> str:
-    """Entity ids inside a generated text (``unit=akhbar-al-aan; measure=…``) as names."""
-    return re.sub(r"[a-z0-9]+(?:-[a-z0-9]+)*", lambda m: names.get(m.group(0), m.group(0)), text or "")
-
-
-def grade_words(code: str, admiralty: pd.DataFrame) -> str:
-    """'C2' → 'C fairly reliable · 2 probably true' (from data/codebook/admiralty.csv)."""
-    name = dict(zip(admiralty["scale"] + ":" + admiralty["code"], admiralty["name"]))
-    rel, cred = code[0], code[1:]
-    return f"{rel} {name.get('reliability:' + rel, '?')} · {cred} {name.get('credibility:' + cred, '?')}"
 
 
 def platform_people(facts: pd.DataFrame, kinds: Mapping[str, str]) -> dict[str, str]:
@@ -260,91 +253,227 @@ def cooperation_summary(rows: pd.DataFrame, names: Mapping[str, str]) -> pd.Data
     return df.sort_values(["_o", "with"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+# --- words for the reader ----------------------------------------------------------
+_ARTICLE_TAG = re.compile(r"\s*\(article \d{3,}\)")
+_DISCREPANCY_NO = re.compile(r"\s*\(discrepancy \d+\)")
+_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
+_ISO = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2})?)?(?![\w-])")
+_FILE = re.compile(r"(?<![\w./-])[\w-]+\.(?:csv|md|yaml|py)(?![\w-])")
+# The project's files a generated or curated text may name, in words for readers.
+_FILE_WORDS = {"facts.csv": "the facts table", "reference-facts.md": "the reference list of facts",
+               "events.csv": "the events table", "discrepancies.csv": "the register"}
+_FILE_WORDS_RE = re.compile(r"(?<![\w./-])(?:" + "|".join(map(re.escape, _FILE_WORDS)) + r")(?![\w-])")
+# A curator's remark inside a fact's text: a bracket, or a clause, that names the curator.
+_CURATION = re.compile(r"\s*\((?:[^()]*\bcurator\b[^()]*)\)|;\s*[^;()]*\bby the curator\b[^;()]*")
+
+
+def split_curation(text: object) -> tuple[str, list[str]]:
+    """A fact's text for readers, and the curator's remarks taken out of it (shown to
+    annotators: 'curator addition from … discrepancy 8')."""
+    s = "" if text is None else str(text)
+    notes = [m.group(0).strip(" ;()") for m in _CURATION.finditer(s)]
+    return _CURATION.sub("", s).strip(), notes
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the chapter says instead of a code: names, fact titles, articles by outlet
+    and date, the register's kinds and statuses, grades (all from data, through
+    ``analysis.display.labels``)."""
+
+    labels: Labels
+    articles: Mapping[str, str]                         # article id → 'Akhbar Al Aan, November 2019'
+    evidence: Mapping[tuple[str, str], tuple[str, str]]  # (field, code) → (short, words)
+    ids: frozenset = frozenset()                        # every id of the project a note may name
+
+    def name(self, entity: str) -> str:
+        """An entity's name; an unnamed outlet without its '(article NNN)' tag (the
+        claim's article is always said beside it)."""
+        return _ARTICLE_TAG.sub("", self.labels.name(entity))
+
+    def chain(self, attribution: object) -> str:
+        return " → ".join(self.name(e) for e in ids(attribution))
+
+    def article(self, article_id: str) -> str:
+        return self.articles.get(article_id, article_id)
+
+    def fact(self, fact_id: str) -> str:
+        return self.labels.fact(fact_id)
+
+    def grade(self, code: str) -> str:
+        return self.labels.grade(code)
+
+    def said(self, field: str, code: str, long: bool = False) -> str:
+        short, words = self.evidence.get((field, code), (code, code))
+        return words if long else short
+
+    def plain(self, text: object) -> str:
+        """Generated text (grade reasons, fact texts, the register's reasoning) in words."""
+        s = _ARTICLE_TAG.sub("", self.labels.plain(text))
+        return _FILE_WORDS_RE.sub(lambda m: _FILE_WORDS[m.group(0)], s)
+
+    def html(self, text: object) -> str:
+        """``plain``, escaped, with each claim id a claim reference."""
+        return render.with_claim_refs(self.plain(text))
+
+    def generated(self, text: object) -> str:
+        """Text the register generates, in words: ``plain``, and the one-word entity
+        ids it writes in lower case ('bbc', 'wires') by their names."""
+        return re.sub(r"(?<![\w-])[a-z]+(?![\w-])",
+                      lambda m: self.name(m.group(0)) if m.group(0) in self.labels.names else m.group(0),
+                      self.plain(text))
+
+    def note_html(self, text: object) -> str:
+        """A note written for annotators, escaped: dates in words, claim ids as claim
+        references, and the project's ids and field names set as code (annotators
+        need them; they are not prose)."""
+        s = "" if text is None else str(text)
+        out, pos = [], 0
+        pattern = re.compile(f"{_FILE.pattern}|{_CODE.pattern}|{_ISO.pattern}|{render.CLAIM_ID.pattern}")
+        for m in pattern.finditer(s):
+            token = m.group(0)
+            if _FILE.fullmatch(token):
+                shown = f"<code>{_esc(token)}</code>"
+            elif _CODE.fullmatch(token):
+                shown = f"<code>{_esc(token)}</code>" if ("_" in token or token in self.ids) else _esc(token)
+            elif _ISO.fullmatch(token):
+                shown = _esc(in_words(token))
+            else:
+                shown = render.claim_ref(token)
+            out.append(_esc(s[pos:m.start()]) + shown)
+            pos = m.end()
+        out.append(_esc(s[pos:]))
+        return "".join(out)
+
+
+def load_words(paths, corpus, project_ids: Iterable[str] = ()) -> Words:
+    """The chapter's words, from the data (``paths``) and the manifest (``corpus``)."""
+    labels = load_labels(paths)
+    articles = article_labels([(a.id, a.row.outlet, a.row.published) for a in corpus])
+    every = set(project_ids) | set(labels.facts) | set(labels.names)
+    return Words(labels, articles, evidence_words(paths), frozenset(every))
+
+
+def figure_words(r: Mapping, w: Words) -> str:
+    """A claim's figure in words ('about 5,000 accounts removed'), or ''."""
+    if not str(r.get("value", "") or "").strip():
+        return ""
+    high = str(r.get("value_high", "") or "").strip()
+    try:
+        return w.labels.figure(float(r["value"]), r.get("unit"), r.get("qualifier"), r.get("measure"),
+                               float(high) if high else None)
+    except ValueError:
+        return ""
+
+
+_LIGHT = {"a", "an", "the", "and", "or", "of", "that", "to", "in", "on", "by", "for", "with", "has", "is", "it"}
+
+
+def first_words(text: str, n: int = 7) -> str:
+    """The first ``n`` words of a text (without a trailing 'a', 'the', 'that'…),
+    quoted, with an ellipsis when cut."""
+    words = str(text or "").strip(" '\"‘’“”.…").split()
+    head = words[:n]
+    while len(head) > 1 and len(words) > n and head[-1].lower().strip(",;:") in _LIGHT:
+        head.pop()
+    cut = " ".join(head).rstrip(",;:.")
+    return f"“{cut}{'…' if len(words) > len(head) else ''}”"
+
+
+def claim_name(r: Mapping, w: Words) -> str:
+    """A claim in a few words, for a figure: its article, and the figure taken down
+    (a takedown count) or its first words."""
+    gist = figure_words(r, w) if r["type"] == TAKEDOWN else ""
+    return f"{w.article(r['article'])}: {gist or first_words(r['translation'])}"
+
+
+def mark_names(scoped: pd.DataFrame, facts: pd.DataFrame, w: Words) -> dict[str, str]:
+    """Id → words for every claim and fact a timeline can draw."""
+    out = {fid: w.fact(fid) for fid in facts["id"]}
+    out.update({r["id"]: claim_name(r, w) for r in scoped.to_dict("records")})
+    return out
+
+
 # --- HTML ---------------------------------------------------------------------------
-
-STATUS_WORDS = {
-    "discrepancy": "discrepancy: the claim is contradicted by the fact",
-    "possible": "possible discrepancy: a subset or another counting base could explain it",
-    "unresolved": "unresolved: one party's word against another's; neither can be checked, "
-                  "and the book takes no side",
-}
-
+TABLE_CLASS = "data-table pp-table"   # the book's table, with the chapter's own touches (policy.css)
 
 def _esc(x: object) -> str:
     return html.escape("" if x is None else str(x))
 
 
-def fact_item(f: Mapping, names: Mapping[str, str]) -> str:
-    """One fact as a list item: id, what it is, its issuer, confidence and addresses."""
-    issuers = ", ".join(names.get(i, i) for i in ids(f["issuer"])) or "no issuer recorded"
+def _s(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def fact_item(f: Mapping, w: Words) -> str:
+    """One fact as a list item: its title and figure, what it says, its issuer, how it
+    was read, its date and its addresses."""
+    issuers = ", ".join(w.name(i) for i in ids(f["issuer"])) or "no issuer recorded"
     urls = [u.strip() for u in str(f["source_url"]).split(" ; ") if u.strip()]
     links = ", ".join(f'<a href="{_esc(u)}">{_esc(u.removeprefix("https://"))}</a>' for u in urls) \
         or "no address read"
-    reporter = ", ".join(names.get(i, i) for i in ids(f["reporter"]))
+    reporter = ", ".join(w.name(i) for i in ids(f["reporter"]))
     via = f", read via {_esc(reporter)}" if reporter else ""
-    value = f" <strong>{_esc(f['value'])}</strong>" if f["value"] else ""
-    return (f'<li><code>{_esc(f["id"])}</code>{value}: {render.text(f["fact"])} '
-            f'<em>(issuer: {_esc(issuers)}{via}; {_esc(f["confidence"])}; {_esc(f["date"])})</em> '
-            f"— {links}</li>")
+    value = f": <strong>{_esc(f['value'])}</strong>" if f["value"] else ""
+    said, curation = split_curation(f["fact"])
+    notes = (render.folded("Notes for annotators", "<p>" + w.note_html("; ".join(curation)) + "</p>",
+                           css_class="pc-notes") if curation else "")
+    return (f'<li><span class="pc-fact-title">{_esc(w.fact(f["id"]))}</span>{value}. {w.html(said)} '
+            f'<em>(issuer: {_esc(issuers)}{via}; {_esc(w.said("confidence", f["confidence"], long=True))}; '
+            f'{_esc(as_written(f["date"]))})</em> — {links}{notes}</li>')
 
 
-def register_box(case: Mapping) -> str:
-    status = case["status"]
-    cls = "pc-register pc-unresolved" if status == "unresolved" else "pc-register"
-    kinds = ", ".join(ids(case["kinds"]))
-    return (f'<div class="{cls}"><strong>Register, case <code>{_esc(case["case"])}</code></strong> '
-            f"({_esc(kinds)}; {_esc(STATUS_WORDS.get(status, status))}): "
-            f"{render.with_claim_refs(case['explanation'])}</div>")
+def case_title(case: Mapping, w: Words) -> str:
+    """A register case in words: its status and what differs."""
+    kinds = ", ".join(w.said("kind", k) for k in ids(case["kinds"]))
+    status = w.said("status", case["status"])
+    return f"{status[0].upper() + status[1:]}: {kinds}"
 
 
-def date_words(date: str, precision: str) -> str:
-    if not date:
-        return "no date in the text"
-    return f"{date} ({precision})"
+def register_line(case: Mapping, w: Words) -> str:
+    """The register case beside a claim: one line that links to the case, shown once
+    in the chapter's register section."""
+    cls = "pc-register pc-unresolved" if case["status"] == "unresolved" else "pc-register"
+    kinds = ", ".join(w.said("kind", k) for k in ids(case["kinds"]))
+    return (f'<div class="{cls}"><strong>Register:</strong> '
+            f'{_esc(w.said("status", case["status"], long=True))} ({_esc(kinds)}). '
+            f'<a href="#case-{_esc(case["case"])}">See the case below</a>.</div>')
 
 
-def claim_card(r: Mapping, facts: Mapping[str, Mapping], names: Mapping[str, str],
-               admiralty: pd.DataFrame, cases: Mapping[str, list]) -> str:
-    """A claim as the chapter shows it: quote beside translation, chain, grade, facts, register."""
-    lang = r["language"]
-    if lang == "en":
-        quote = (f'<div class="pc-quote pc-single"><div><span class="pc-label">original (English)</span>'
-                 f'{render.blockquote(r["quote"], "en")}</div></div>')
-    else:
-        quote = (f'<div class="pc-quote"><div class="pc-translation" lang="en">'
-                 f'<span class="pc-label">translation</span>{render.text(r["translation"])}</div>'
-                 f'<div><span class="pc-label">original ({_esc(lang)})</span>'
-                 f'{render.blockquote(r["quote"], lang)}'
-                 f"</div></div>")
+def claim_card(r: Mapping, facts: Mapping[str, Mapping], w: Words, cases: Mapping[str, list]) -> str:
+    """A claim as the chapter shows it: the shared quote component (original in its
+    script, translation), kind, date and grade in words, who said it, the grade's
+    reason, the facts it restates, where it stands, its register case (a link), and
+    the annotators' notes folded."""
     also = ids(r.get("also", ""))
-    also_txt = f" · also names {_esc(', '.join(names.get(p, p) for p in also))}" if also else ""
-    head = (f'<div class="pc-head">{render.claim_ref(r["id"])} · '
-            f'{_esc(TYPE_LABEL.get(r["type"], r["type"]))}{also_txt} · '
-            f'date: {_esc(date_words(r["event_date"], r["event_date_precision"]))}'
-            f'<span class="pc-grade" title="{_esc(grade_words(r["grade"], admiralty))}">'
-            f'{_esc(r["grade"])}</span></div>')
+    also_txt = (f'<span class="pc-also">also names {_esc(", ".join(w.name(p) for p in also))}</span>'
+                if also else "")
+    code, _, grade_said = w.grade(r["grade"]).partition(": ")
+    head = (f'<div class="pc-head">{render.claim_ref(r["id"])}'
+            f'<span class="pc-kind">{_esc(w.labels.type(r["type"]))}</span>'
+            f'<span class="pc-date">{_esc(in_words(r["event_date"], "no date in the text"))}</span>'
+            f'{also_txt}<span class="pc-grade"><strong>{_esc(code)}</strong> {_esc(grade_said)}</span></div>')
     linked = [facts[i] for i in ids(r["facts"]) if i in facts]
-    fact_html = (f'<ul class="pc-facts">{"".join(fact_item(f, names) for f in linked)}</ul>'
+    fact_html = (f'<ul class="pc-facts">{"".join(fact_item(f, w) for f in linked)}</ul>'
                  if linked else "none linked: no primary source was read for this claim")
+    where = render.article_link(r["article"], label=w.article(r["article"]))
     meta = [
-        ("Said by", f"{_esc(chain_text(r['attribution'], names))} <em>(outermost first)</em>"),
-        ("Grade", f"<strong>{_esc(r['grade'])}</strong> ({_esc(grade_words(r['grade'], admiralty))}): "
-                  f"{render.text(r['grade_reason'])}"),
+        ("Said by", f"{_esc(w.chain(r['attribution']))} <em>(outermost first)</em>"),
+        ("Grade", f"<strong>{_esc(r['grade'])}</strong>: {w.html(_DISCREPANCY_NO.sub('', r['grade_reason']))}"),
         ("Facts", fact_html),
-        ("Where", _esc(render.source_span(r["article"], int(r["start"]), int(r["end"])))),
+        ("In", f"{where}, characters {int(r['start'])}–{int(r['end'])}"),
     ]
-    if r.get("notes"):
-        meta.append(("Notes", render.text(r["notes"])))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
-    boxes = "".join(register_box(c) for c in cases.get(r["id"], []))
-    return (f'<div class="policy-card" id="card-{_esc(r["id"])}">{head}{quote}<dl>{dl}</dl>'
-            f"{boxes}</div>")
+    boxes = "".join(register_line(c, w) for c in cases.get(r["id"], []))
+    notes = (render.folded("Notes for annotators", f'<p>{w.note_html(r["notes"])}</p>', css_class="pc-notes")
+             if r.get("notes") else "")
+    return (f'<div class="policy-card" id="card-{_esc(r["id"])}">{head}'
+            f'{render.quote(r["quote"], r["language"], r["translation"])}<dl>{dl}</dl>{boxes}{notes}</div>')
 
 
-def cards_html(rows: pd.DataFrame, facts: pd.DataFrame, names: Mapping[str, str],
-               admiralty: pd.DataFrame, register: pd.DataFrame,
+def cards_html(rows: pd.DataFrame, facts: pd.DataFrame, register: pd.DataFrame, w: Words,
                headings: bool = True) -> str:
-    """Cards for a platform's claims, grouped by TYPE_GROUPS (a small heading per group)."""
+    """Cards for claims, grouped by TYPE_GROUPS (a small heading per group)."""
     by_fact = {f["id"]: f for f in facts.to_dict("records")}
     cases = cases_by_claim(register)
     parts = []
@@ -353,32 +482,104 @@ def cards_html(rows: pd.DataFrame, facts: pd.DataFrame, names: Mapping[str, str]
         if sub.empty:
             continue
         if headings:
-            n = len(sub)
-            parts.append(f'<p class="pc-group"><strong>{_esc(title)}</strong> '
-                         f'({n} claim{"s" if n != 1 else ""})</p>')
-        parts += [claim_card(r, by_fact, names, admiralty, cases) for r in sub.to_dict("records")]
+            parts.append(f'<p class="pc-group"><strong>{_esc(title)}</strong> ({_s(len(sub), "claim")})</p>')
+        parts += [claim_card(r, by_fact, w, cases) for r in sub.to_dict("records")]
     return "".join(parts)
 
 
-def group_html(rows: pd.DataFrame, group: str, facts: pd.DataFrame, names: Mapping[str, str],
-               admiralty: pd.DataFrame, register: pd.DataFrame) -> str:
-    """The cards of one type group of a platform's claims, without group headings."""
-    sub = rows[rows["group"] == group]
-    if sub.empty:
-        return "<p><em>No claims of this kind.</em></p>"
-    return cards_html(sub, facts, names, admiralty, register, headings=False)
+def folded_groups_html(rows: pd.DataFrame, facts: pd.DataFrame, register: pd.DataFrame, w: Words,
+                       platform: str) -> str:
+    """A platform's claims, one fold per kind, each saying what it holds and how many."""
+    parts = []
+    for group, title in TYPE_GROUPS:
+        sub = rows[rows["group"] == group]
+        if sub.empty:
+            continue
+        titled = title.replace("What it says", f"What {platform} says").replace("Its own", f"{platform}'s own")
+        summary = f"{titled}: {_s(len(sub), 'claim')}, {_articles(sub, w)}"
+        parts.append(render.folded(summary, cards_html(sub, facts, register, w, headings=False),
+                                   css_class="pp-fold"))
+    return "".join(parts)
+
+
+def folded_cards_html(rows: pd.DataFrame, facts: pd.DataFrame, register: pd.DataFrame, w: Words,
+                      what: str) -> str:
+    """All of ``rows`` as cards (with kind headings) in one fold: '<what>: N claims, from …'."""
+    summary = f"{what}: {_s(len(rows), 'claim')}, {_articles(rows, w)}"
+    return render.folded(summary, cards_html(rows, facts, register, w), css_class="pp-fold")
+
+
+def _articles(rows: pd.DataFrame, w: Words) -> str:
+    arts = list(dict.fromkeys(rows["article"]))
+    if len(arts) == 1:
+        label = w.article(arts[0])
+        return "from " + (label[0].lower() + label[1:] if label.startswith("Unnamed") else label)
+    return f"from {len(arts)} articles"
+
+
+def entered_words(case: Mapping, w: Words) -> str:
+    """Where the register says a difference entered the chain, in words."""
+    entered = str(case["entered_at"] or "")
+    if not entered:
+        return w.generated(case["entered_basis"]) or "not assigned"
+    parts = []
+    for item in entered.split("; "):
+        kind, sep, where = item.partition("=")
+        parts.append(f"{w.said('kind', kind)}: {w.generated(where)}" if sep else w.generated(item))
+    return "; ".join(parts)
+
+
+def register_html(cases: pd.DataFrame, w: Words) -> str:
+    """Each register case once, with an anchor the cards link to: what differs, the
+    claims and facts it names, where the difference entered, and the register's
+    reasoning (folded)."""
+    out = []
+    for c in cases.to_dict("records"):
+        cls = "pp-case pp-unresolved" if c["status"] == "unresolved" else "pp-case"
+        claims = " ".join(render.claim_ref(i) for i in ids(c["claims"]))
+        arts = ", ".join(dict.fromkeys(w.article(i.split("-")[0]) for i in ids(c["claims"])))
+        facts = "; ".join(w.fact(f) for f in ids(c["facts"])) or "none"
+        kinds = "; ".join(w.said("kind", k, long=True) for k in ids(c["kinds"]))
+        rows = [("Claims", f"{claims} ({_esc(arts)})"), ("Facts", _esc(facts)), ("What differs", _esc(kinds)),
+                ("Status", _esc(w.said("status", c["status"], long=True))),
+                ("Where it entered", _esc(entered_words(c, w)))]
+        dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+        reasoning = render.folded("The register's reasoning, in full",
+                                  f"<p>{render.with_claim_refs(w.generated(c['explanation']))}</p>",
+                                  css_class="pc-notes")
+        out.append(f'<div class="{cls}" id="case-{_esc(c["case"])}"><p class="pp-case-head">'
+                   f'{_esc(case_title(c, w))}</p><dl>{dl}</dl>{reasoning}</div>')
+    return "".join(out)
+
+
+_CLAIM_GRADE = re.compile(r"(\d{3,}-\d{2,}) \(([A-F][1-6])\)")
+
+
+def claim_grades_html(value: object, w: Words) -> str:
+    """'001-05 (C2), 001-11 (A2)' as claim references, each with its grade (its words
+    on the code, as a title; the cards give them in full), in one block."""
+    items = "".join(f'<li>{render.claim_ref(cid)} <abbr title="{_esc(w.grade(g))}">{_esc(g)}</abbr></li>'
+                    for cid, g in _CLAIM_GRADE.findall(str(value or "")))
+    return f'<ul class="pp-claim-list">{items}</ul>' if items else ""
+
+
+def cooperation_html(summary: pd.DataFrame, w: Words, caption: str) -> str:
+    cols = ["cooperated (claim, grade)", "did not cooperate (claim, grade)"]
+    shown = summary.rename(columns={"register": "register case"})
+    return render.table(shown, caption=caption, css_class=TABLE_CLASS,
+                        cell_html={c: (lambda v: claim_grades_html(v, w)) for c in cols})
+
+
+def left_out_html(left: pd.DataFrame, w: Words, caption: str) -> str:
+    d = pd.DataFrame({
+        "claim": left["id"], "article": left["article"].map(w.article),
+        "kind": left["type"].map(w.labels.type), "grade": left["grade"].map(w.grade),
+        "translation": left["translation"], "why not shown": left["why"],
+    })
+    return render.table(d, caption=caption, claim_columns=["claim"], css_class=TABLE_CLASS)
 
 
 def link_claims(text: str, known: Optional[Iterable[str]] = None) -> str:
     """Escape, then turn claim ids (NNN-kk) into claim references (only the
     ``known`` ones, when given)."""
     return render.with_claim_refs(text, known=known)
-
-
-def html_table(df: pd.DataFrame, caption: str, linked: Iterable[str] = (),
-               known: Optional[Iterable[str]] = None) -> str:
-    """render.table, with claim ids in the ``linked`` columns made into claim
-    references (only the ``known`` ones, when given)."""
-    known = None if known is None else set(known)
-    return render.table(df, caption=caption,
-                        cell_html={col: (lambda v: link_claims(v, known)) for col in linked})

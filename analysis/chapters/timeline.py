@@ -20,16 +20,24 @@ is never drawn as if it were 1 November. Marks that would overlap are put on
 separate levels of their lane; no date is moved.
 
 The saved table (``platform_policy-timeline.csv``) has one row per mark:
-``platform``, ``source`` (claim or fact), ``id``, ``event``, ``date`` as
-written and its ``precision``, ``start``/``end`` (ISO, inclusive), ``drawn_as``
-(point or span), ``level`` (its level in the lane), the cluster's ``label``,
-``label_x``, ``label_level`` and ``label_ha``, ``what`` (translation or fact
-text), ``grade_or_confidence`` and ``article_or_issuer``.
+``platform``, ``source`` (claim or fact), ``id``, ``name`` (the mark in
+words: a fact's short title, a claim's article and its figure or first
+words), ``event``, ``date`` as written and its ``precision``,
+``start``/``end`` (ISO, inclusive), ``drawn_as`` (point or span), ``level``
+(its level in the lane), the cluster's ``label``, ``label_x``,
+``label_level`` and ``label_ha``, ``what`` (translation or fact text),
+``grade_or_confidence`` and ``article_or_issuer``.
 
 Labels name the event (``events.csv``) the marks belong to, shortened from
 its description, once per row and cluster: a mark more than ``NEAR_DAYS``
 outside its event's own dates (the CREST study of 2021 about the 2019 action)
-is labelled by its own id.
+is labelled by its own name, never by its id.
+
+Each figure is drawn twice: at the width of the book's text column, and
+narrower with larger text for a phone (``PHONE``), so that no text is under
+9 px on a 375 px screen. The close-up (``closeup_table``, ``closeup_figure``)
+lists its marks one a line, each named in words with its date, on an axis
+that labels its days.
 """
 from __future__ import annotations
 
@@ -43,10 +51,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator
 from matplotlib.transforms import Affine2D, blended_transform_factory
 
+from ..display import render
+from ..display.dates import as_written
 from ..evidence.claims import date_bounds
-from .policy import UNNAMED, ids, platform_order
+from .policy import TABLE_CLASS, UNNAMED, ids, platform_order, split_curation
 
 SINCE = dt.date(2013, 1, 1)
 NEAR_DAYS = 45
@@ -55,7 +66,7 @@ CLAIM_COLOUR = "#c2410c"
 SOURCES = ("fact", "claim")   # lane order, top to bottom
 LINESPACING = 1.05
 
-TIMELINE_COLUMNS = ["platform", "platform_name", "source", "id", "event", "label", "date",
+TIMELINE_COLUMNS = ["platform", "platform_name", "source", "id", "name", "event", "label", "date",
                     "precision", "start", "end", "drawn_as", "level", "what", "grade_or_confidence",
                     "article_or_issuer"]
 
@@ -76,10 +87,15 @@ def short_label(description: str, width: int = 24, max_lines: int = 3) -> str:
     wrapped to ``max_lines`` lines at most."""
     text = re.sub(r"\s*\([^)]*\)", "", description)
     text = re.split(r"\s*[:;]\s*|,\s+", text, maxsplit=1)[0].strip() or description
+    return wrap_label(text, width, max_lines)
+
+
+def wrap_label(text: str, width: int = 24, max_lines: int = 4) -> str:
+    """A label wrapped to ``max_lines`` lines of ``width`` characters at most."""
     lines = textwrap.wrap(text, width)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(" ,.") + "…"
+        lines[-1] = lines[-1].rstrip(" ,.…”") + "…"
     return "\n".join(lines)
 
 
@@ -90,15 +106,22 @@ def _iso(d: dt.date) -> str:
 # --- the table ------------------------------------------------------------------
 def timeline_data(scoped: pd.DataFrame, facts: pd.DataFrame, events: Mapping[str, object],
                   names: Mapping[str, str], kinds: Mapping[str, str],
-                  since: dt.date = SINCE) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(drawn, left_out): the marks, one row per mark, and what was not drawn and why."""
+                  since: dt.date = SINCE, mark_names: Optional[Mapping[str, str]] = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(drawn, left_out): the marks, one row per mark, and what was not drawn and why.
+
+    ``mark_names`` gives each claim and fact the words a figure names it by
+    (``policy.mark_names``: a fact's short title, a claim's article and a few
+    words); without it a mark is named by its id."""
+    mark_names = mark_names or {}
     rows_ = [p for p in platform_order(scoped["platform"], names) if p != UNNAMED]
     marks, dropped = [], []
     for r in scoped.to_dict("records"):
         if not r["event_date"]:
             continue
         start, end = date_bounds(r["event_date"])
-        rec = {"platform": r["platform"], "source": "claim", "id": r["id"], "event": r["event"],
+        rec = {"platform": r["platform"], "source": "claim", "id": r["id"],
+               "name": mark_names.get(r["id"], r["id"]), "event": r["event"],
                "date": r["event_date"], "precision": r["event_date_precision"], "start": start, "end": end,
                "what": r["translation"], "grade_or_confidence": r["grade"], "article_or_issuer": r["article"]}
         if r["platform"] == UNNAMED:
@@ -110,7 +133,8 @@ def timeline_data(scoped: pd.DataFrame, facts: pd.DataFrame, events: Mapping[str
     for f in facts.to_dict("records"):
         start, end = dt.date.fromisoformat(f["date_start"]), dt.date.fromisoformat(f["date_end"])
         about = fact_platforms(f, kinds)
-        rec = {"source": "fact", "id": f["id"], "event": f["event"], "date": f["date"],
+        rec = {"source": "fact", "id": f["id"], "name": mark_names.get(f["id"], f["id"]),
+               "event": f["event"], "date": f["date"],
                "precision": f["date_precision"], "start": start, "end": end,
                "what": (f"{f['value']}: " if f["value"] else "") + f["fact"],
                "grade_or_confidence": f["confidence"], "article_or_issuer": f["issuer"]}
@@ -153,7 +177,7 @@ def _event_window(event) -> Optional[tuple[dt.date, dt.date]]:
 
 
 def _labels(df: pd.DataFrame, events: Mapping[str, object]) -> list[str]:
-    """The event's short label, or the mark's own id when it lies far from its event."""
+    """The event's short label, or the mark's own name when it lies far from its event."""
     out = []
     for r in df.to_dict("records"):
         ev = events.get(r["event"]) if r["event"] else None
@@ -164,13 +188,17 @@ def _labels(df: pd.DataFrame, events: Mapping[str, object]) -> list[str]:
         if desc and (near or window is None):
             out.append(short_label(desc))
         else:
-            out.append(r["id"])
+            out.append(wrap_label(r["name"]))
     return out
 
 
 # --- layout ------------------------------------------------------------------------
 class Layout:
-    """Geometry shared by packing and drawing (inches and days), for one window of time."""
+    """Geometry shared by packing and drawing (inches and days), for one window of time.
+
+    The defaults draw at about the width of the book's text column on a desktop;
+    ``PHONE`` draws a narrower figure whose text stays at least 9 px tall when
+    the figure is shown 343 px wide (a 375 px screen)."""
 
     width_in = 7.8            # drawn at about the width of the book's text column
     axes_left = 0.85          # inches of left margin for row and lane names
@@ -179,14 +207,28 @@ class Layout:
     label_line_in = 0.165     # height of one line of label text
     label_font = 8.5
     mark_pad_in = 0.07        # half-width a point occupies, for packing
+    tick_font = 10
+    name_font = 11
+    lane_font = 8.5
+    legend_cols = 2
 
-    def __init__(self, lo: dt.date, hi: dt.date):
+    def __init__(self, lo: dt.date, hi: dt.date, **style):
+        for key, value in style.items():
+            if not hasattr(Layout, key):
+                raise TypeError(f"no layout setting {key!r}")
+            setattr(self, key, value)
         self.lo, self.hi = lo, hi
         self.axes_in = self.width_in - self.axes_left - self.axes_right
         self.days_per_in = (hi - lo).days / self.axes_in
 
     def pad_days(self) -> float:
         return self.mark_pad_in * self.days_per_in
+
+
+# A phone's screen: 3.9 inches drawn at 343 px is 88 px an inch, so 8 pt is 9.8 px.
+PHONE = {"width_in": 3.9, "axes_left": 0.62, "axes_right": 0.14, "label_font": 8.0,
+         "label_line_in": 0.155, "tick_font": 8.0, "name_font": 10.0, "lane_font": 8.0,
+         "legend_cols": 1}
 
 
 def extent(data: pd.DataFrame) -> tuple[dt.date, dt.date]:
@@ -241,27 +283,18 @@ def _first_fit(intervals: list[tuple[str, float, float]]) -> list[int]:
     return levels
 
 
-def pack(data: pd.DataFrame, layout: Layout, inline: bool = False) -> pd.DataFrame:
+def pack(data: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     """Each mark on the lowest level of its lane (platform, source) where it overlaps
-    nothing. With ``inline`` labels a mark also takes the room of its id, written after
-    it, or before it where it would run past the right edge (``label_ha``)."""
+    nothing."""
     if data.empty:
-        return data.assign(level=[], label_ha=[])
+        return data.assign(level=[])
     pad = layout.pad_days()
-    span = (layout.hi - layout.lo).days
-    widths = measure(list(data["id"]), layout.label_font) if inline else {}
-    spans, sides = [], []
+    spans = []
     for r in data.to_dict("records"):
         a = (max(dt.date.fromisoformat(r["start"]), layout.lo) - layout.lo).days - pad
         b = (min(dt.date.fromisoformat(r["end"]), layout.hi) - layout.lo).days + 1 + pad
-        side = ""
-        if inline:
-            w = (widths[r["id"]][0] + 0.08) * layout.days_per_in
-            side = "left" if b + w <= span else "right"
-            a, b = (a, b + w) if side == "left" else (a - w, b)
         spans.append(((r["platform"], r["source"]), a, b))
-        sides.append(side)
-    return data.assign(level=_first_fit(spans), label_ha=sides)
+    return data.assign(level=_first_fit(spans))
 
 
 def label_positions(data: pd.DataFrame, layout: Layout, events: Mapping[str, object]) -> pd.DataFrame:
@@ -279,7 +312,7 @@ def label_positions(data: pd.DataFrame, layout: Layout, events: Mapping[str, obj
         anchor = first
         event = g["event"].iloc[0]
         window = _event_window(events.get(event)) if event else None
-        if window and label != g["id"].iloc[0] and first <= window[0].isoformat() <= last:
+        if window and label != g["name"].iloc[0] and first <= window[0].isoformat() <= last:
             anchor = window[0].isoformat()
         rows.append({"platform": platform, "label": label, "x": anchor})
     lab = pd.DataFrame(rows).sort_values(["platform", "x", "label"], kind="stable")
@@ -313,29 +346,68 @@ def label_positions(data: pd.DataFrame, layout: Layout, events: Mapping[str, obj
 
 
 def arrange(data: pd.DataFrame, events: Mapping[str, object], window: Optional[tuple] = None,
-            inline: bool = False) -> pd.DataFrame:
+            style: Optional[Mapping] = None) -> pd.DataFrame:
     """The marks with everything the figure needs: ``level`` (in its lane) and, per
-    cluster, ``label_x``, ``label_level``, ``label_ha`` (blank with ``inline`` labels)."""
+    cluster, ``label_x``, ``label_level``, ``label_ha``, for a figure drawn with
+    ``style`` (``Layout`` settings: the desktop figure by default, ``PHONE``)."""
     if data.empty:
         return data.assign(level=[], label_x=[], label_level=[], label_ha=[])
-    layout = Layout(*(window or extent(data)))
-    data = pack(data, layout, inline=inline)
-    if inline:
-        return data.assign(label_x="", label_level=-1)
-    data = data.drop(columns="label_ha")
+    layout = Layout(*(window or extent(data)), **(style or {}))
+    data = pack(data, layout)
     lab = label_positions(data, layout, events)[["platform", "label", "x", "label_level", "ha"]]
     lab = lab.rename(columns={"x": "label_x", "ha": "label_ha"})
     return data.merge(lab, on=["platform", "label"], how="left", validate="many_to_one")
 
 
 # --- drawing -------------------------------------------------------------------------
-def timeline_figure(data: pd.DataFrame, window: Optional[tuple] = None, inline: bool = False):
+def _legend_handles() -> list:
+    return [
+        Line2D([], [], marker="o", ls="", color=FACT_COLOUR, mfc=FACT_COLOUR, ms=6,
+               label="fact (facts table), dated to the day"),
+        Patch(color=FACT_COLOUR, alpha=0.85, label="fact, dated to a month, year or range"),
+        Line2D([], [], marker="o", ls="", color=CLAIM_COLOUR, mfc="white", ms=6, mew=1.4,
+               label="claim (article), dated to the day"),
+        Patch(fc=CLAIM_COLOUR + "38", ec=CLAIM_COLOUR, label="claim, dated to a month, year or range"),
+    ]
+
+
+def _draw_mark(ax, r: Mapping, yc: float, height: float, x_lo: float, x_hi: float) -> None:
+    """A point (a day) or a bar over the mark's whole extent with end caps (an arrow
+    where the window cuts it)."""
+    colour = FACT_COLOUR if r["source"] == "fact" else CLAIM_COLOUR
+    start, end = _num(r["start"]), _num(r["end"], end=True)
+    if r["drawn_as"] == "point":
+        ax.plot([start], [yc], marker="o", ms=6, mew=1.4, color=colour,
+                mfc=colour if r["source"] == "fact" else "white", zorder=3)
+        return
+    x0, x1 = max(start, x_lo), min(end, x_hi)
+    h = 0.45 * height
+    ax.fill_between([x0, x1], yc - h / 2, yc + h / 2, color=colour,
+                    alpha=0.85 if r["source"] == "fact" else 0.22, lw=0, zorder=2)
+    if r["source"] == "claim":
+        ax.plot([x0, x1, x1, x0, x0], [yc - h / 2, yc - h / 2, yc + h / 2, yc + h / 2, yc - h / 2],
+                color=colour, lw=0.9, zorder=3)
+    # end caps: a span shorter than a mark still reads as a span, not a point;
+    # an edge the window cuts gets an arrow instead
+    for x, cut, marker in ((x0, start < x_lo, "<"), (x1, end > x_hi, ">")):
+        if cut:
+            ax.plot([x], [yc], marker=marker, ms=6, color=colour, zorder=3, clip_on=False)
+        else:
+            ax.vlines([x], yc - 0.42 * height, yc + 0.42 * height, color=colour, lw=1.2, zorder=3)
+
+
+def _num(s: str, end: bool = False) -> float:
+    d = dt.date.fromisoformat(s) + (dt.timedelta(days=1) if end else dt.timedelta(0))
+    return mdates.date2num(d)
+
+
+def timeline_figure(data: pd.DataFrame, window: Optional[tuple] = None, style: Optional[Mapping] = None):
     """Draw the arranged table: rows top to bottom in the table's order; in each row
-    the labels, then the facts lane, then the claims lane. With ``inline``, each mark's
-    id is written after it instead of event labels above."""
+    the labels, then the facts lane, then the claims lane. ``style`` must be the one
+    the table was arranged with."""
     lo, hi = window or extent(data)
-    L = Layout(lo, hi)
-    labels = data.drop_duplicates(["platform", "label"]) if not inline else data.iloc[0:0]
+    L = Layout(lo, hi, **(style or {}))
+    labels = data.drop_duplicates(["platform", "label"])
     platforms = list(dict.fromkeys(data["platform"]))
     names = dict(zip(data["platform"], data["platform_name"]))
     geometry, y = {}, 0.0
@@ -358,7 +430,8 @@ def timeline_figure(data: pd.DataFrame, window: Optional[tuple] = None, inline: 
         y += 0.06
         g["top"] = y
         geometry[p] = g
-    bottom_in = 0.75
+    legend_rows = -(-len(_legend_handles()) // L.legend_cols)
+    bottom_in = 0.42 + legend_rows * 0.17
     height = y + bottom_in + 0.1
     fig = plt.figure(figsize=(L.width_in, height))
     ax = fig.add_axes([L.axes_left / L.width_in, bottom_in / height, L.axes_in / L.width_in, y / height])
@@ -367,86 +440,40 @@ def timeline_figure(data: pd.DataFrame, window: Optional[tuple] = None, inline: 
     ax.set_ylim(0, y)
     inch_x = _inch_x(fig, ax)
 
-    def xnum(s: str, end: bool = False) -> float:
-        d = dt.date.fromisoformat(s) + (dt.timedelta(days=1) if end else dt.timedelta(0))
-        return mdates.date2num(d)
-
     for k, p in enumerate(platforms):
         g = geometry[p]
         if k % 2 == 0:
             ax.axhspan(g["bottom"], g["top"], color="#000000", alpha=0.04, lw=0)
-        ax.text(-L.axes_left + 0.05, (g["bottom"] + g["top"]) / 2, names[p], fontsize=11,
+        ax.text(-L.axes_left + 0.05, (g["bottom"] + g["top"]) / 2, names[p], fontsize=L.name_font,
                 fontweight="bold", va="center", ha="left", rotation=90, transform=inch_x)
         for s in SOURCES:
-            ax.text(-0.08, g[s], "claims" if s == "claim" else "facts", fontsize=8.5, va="center",
+            ax.text(-0.08, g[s], "claims" if s == "claim" else "facts", fontsize=L.lane_font, va="center",
                     ha="right", color=FACT_COLOUR if s == "fact" else CLAIM_COLOUR, transform=inch_x)
         d = data[data["platform"] == p]
         for r in d.to_dict("records"):
-            yc = g[r["source"]] + r["level"] * L.level_in
-            colour = FACT_COLOUR if r["source"] == "fact" else CLAIM_COLOUR
-            if r["drawn_as"] == "point":
-                ax.plot([xnum(r["start"])], [yc], marker="o", ms=6, mew=1.4, color=colour,
-                        mfc=colour if r["source"] == "fact" else "white", zorder=3)
-                x_after = xnum(r["start"])
-            else:
-                x0, x1 = max(xnum(r["start"]), x_lo), min(xnum(r["end"], end=True), x_hi)
-                h = 0.45 * L.level_in
-                ax.fill_between([x0, x1], yc - h / 2, yc + h / 2, color=colour,
-                                alpha=0.85 if r["source"] == "fact" else 0.22, lw=0, zorder=2)
-                if r["source"] == "claim":
-                    ax.plot([x0, x1, x1, x0, x0], [yc - h / 2, yc - h / 2, yc + h / 2, yc + h / 2, yc - h / 2],
-                            color=colour, lw=0.9, zorder=3)
-                # end caps: a span shorter than a mark still reads as a span, not a point;
-                # an edge the window cuts gets an arrow instead
-                for x, cut, marker in ((x0, xnum(r["start"]) < x_lo, "<"), (x1, xnum(r["end"], True) > x_hi, ">")):
-                    if cut:
-                        ax.plot([x], [yc], marker=marker, ms=6, color=colour, zorder=3, clip_on=False)
-                    else:
-                        ax.vlines([x], yc - 0.42 * L.level_in, yc + 0.42 * L.level_in, color=colour,
-                                  lw=1.2, zorder=3)
-                x_after = x1
-            if inline and r["label_ha"] == "left":
-                ax.text(x_after, yc, "  " + r["id"], fontsize=L.label_font, va="center", ha="left",
-                        color="#222222", zorder=4)
-            elif inline:
-                x_before = xnum(r["start"]) if r["drawn_as"] == "point" else max(xnum(r["start"]), x_lo)
-                ax.text(x_before, yc, r["id"] + "  ", fontsize=L.label_font, va="center", ha="right",
-                        color="#222222", zorder=4)
+            _draw_mark(ax, r, g[r["source"]] + r["level"] * L.level_in, L.level_in, x_lo, x_hi)
         for r in labels[labels["platform"] == p].to_dict("records"):
             cluster = d[d["label"] == r["label"]]
             low = min(g[s] + int(cluster.loc[cluster["source"] == s, "level"].min()) * L.level_in
                       for s in set(cluster["source"]))
             ly = g["labels"][int(r["label_level"])]
-            x = xnum(r["label_x"])
+            x = _num(r["label_x"])
             ax.plot([x, x], [low, ly + 0.02], color="#777777", lw=0.6, ls=(0, (1, 1.5)), zorder=1)
             pad = " " if r["label_ha"] == "left" else ""
             text = pad + r["label"].replace("\n", "\n" + pad) + ("" if pad else " ")
             ax.text(x, ly + 0.01, text, fontsize=L.label_font, va="bottom", ha=r["label_ha"],
                     multialignment=r["label_ha"], linespacing=LINESPACING, zorder=4)
     ax.set_yticks([])
-    days = (hi - lo).days
-    if days > 730:
-        ax.xaxis.set_major_locator(mdates.YearLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
-    else:
-        ax.xaxis.set_major_locator(mdates.MonthLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("1 %b %Y"))
-        ax.xaxis.set_minor_locator(mdates.DayLocator())
-    ax.tick_params(axis="x", labelsize=10)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+    ax.tick_params(axis="x", labelsize=L.tick_font)
     ax.grid(axis="x", which="major", color="#c8c8c8", lw=0.6)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    handles = [
-        Line2D([], [], marker="o", ls="", color=FACT_COLOUR, mfc=FACT_COLOUR, ms=6,
-               label="fact (facts table), dated to the day"),
-        Patch(color=FACT_COLOUR, alpha=0.85, label="fact, dated to a month, year or range (full extent)"),
-        Line2D([], [], marker="o", ls="", color=CLAIM_COLOUR, mfc="white", ms=6, mew=1.4,
-               label="claim (article), dated to the day"),
-        Patch(fc=CLAIM_COLOUR + "38", ec=CLAIM_COLOUR, label="claim, dated to a month, year or range (full extent)"),
-    ]
-    fig.legend(handles=handles, loc="lower center", ncol=2, fontsize=8.5, frameon=False,
-               bbox_to_anchor=(0.5, 0.0))
+    # the legend sits below the axes and their tick labels: it covers no data
+    fig.legend(handles=_legend_handles(), loc="lower center", ncol=L.legend_cols, fontsize=L.lane_font,
+               frameon=False, bbox_to_anchor=(0.5, 0.0))
     return fig
 
 
@@ -454,3 +481,145 @@ def _inch_x(fig, ax):
     """x in inches from the axes' left edge (negative: in the margin), y in data units."""
     left = ax.get_position().x0 * fig.get_figwidth()
     return blended_transform_factory(Affine2D().translate(left, 0) + fig.dpi_scale_trans, ax.transData)
+
+
+# --- the close-up: one line per mark, named in words, days labelled --------------------
+CLOSEUP_COLUMNS = ["platform", "platform_name", "source", "id", "name", "label", "date", "precision",
+                   "start", "end", "clipped", "drawn_as", "what", "grade_or_confidence", "article_or_issuer"]
+
+
+def closeup_table(marks: pd.DataFrame, lo: dt.date, hi: dt.date) -> pd.DataFrame:
+    """The marks of [lo, hi) for the close-up, in drawing order (platform, facts then
+    claims, by date), each with its ``label``: its name and its date in words."""
+    close = within(marks, lo, hi)
+    if close.empty:
+        return pd.DataFrame(columns=CLOSEUP_COLUMNS)
+    rows = list(dict.fromkeys(close["platform"]))
+    close = close.assign(_r=close["platform"].map(rows.index), _s=close["source"].map(SOURCES.index)) \
+                 .sort_values(["_r", "_s", "start", "end", "id"], kind="stable").drop(columns=["_r", "_s"])
+    close["label"] = [f"{n} · {as_written(d)}" for n, d in zip(close["name"], close["date"])]
+    return close[CLOSEUP_COLUMNS].reset_index(drop=True)
+
+
+CLOSEUP_DESKTOP = {"width_in": 7.8, "axes_left": 0.25, "axes_right": 0.25, "label_font": 9.0,
+                   "tick_font": 8.5, "name_font": 10.5, "lane_font": 8.5, "legend_cols": 2}
+CLOSEUP_PHONE = {"width_in": 3.9, "axes_left": 0.12, "axes_right": 0.12, "label_font": 8.0,
+                 "tick_font": 8.0, "name_font": 9.5, "lane_font": 8.0, "legend_cols": 1}
+
+
+def closeup_figure(data: pd.DataFrame, window: tuple, style: Optional[Mapping] = None,
+                   band: Optional[tuple] = None):
+    """The close-up as a list: each mark on its own line, its name and dates written
+    above it, under its platform's name; every day ticked, days labelled (every
+    second day, or every week on a phone), months named; ``band`` = (start, end,
+    words) shades a run of days (the action days) and says what they are."""
+    lo, hi = window
+    L = Layout(lo, hi, **{"level_in": 0.2, **(style or {})})
+    chars = int(L.axes_in * 72 / (L.label_font * 0.6))       # characters a line of label holds
+    wrapped = [textwrap.wrap(t, chars) for t in data["label"]]
+    line = L.label_font / 72 * 1.3
+    top_pad = 0.5 + (0.2 if band else 0)
+    blocks, y = [], 0.0
+    for p in dict.fromkeys(data["platform"]):
+        y += 0.34                                            # the platform's name
+        blocks.append(("name", p, y))
+        for i in [i for i, q in enumerate(data["platform"]) if q == p]:
+            y += len(wrapped[i]) * line + 0.02
+            blocks.append(("label", i, y))
+            y += L.level_in
+            blocks.append(("mark", i, y))
+        y += 0.08
+    legend_rows = -(-len(_legend_handles()) // L.legend_cols)
+    bottom_in = 0.62 + legend_rows * 0.17
+    height = top_pad + y + bottom_in
+    fig = plt.figure(figsize=(L.width_in, height))
+    ax = fig.add_axes([L.axes_left / L.width_in, bottom_in / height, L.axes_in / L.width_in, y / height])
+    x_lo, x_hi = mdates.date2num(lo), mdates.date2num(hi)
+    ax.set_xlim(x_lo, x_hi)
+    ax.set_ylim(y, 0)                                        # top to bottom, in inches
+    names = dict(zip(data["platform"], data["platform_name"]))
+    if band:
+        b0, b1, words = band
+        ax.axvspan(mdates.date2num(b0), mdates.date2num(b1 + dt.timedelta(days=1)), color="#f2c14e",
+                   alpha=0.25, lw=0, zorder=0)
+        mid = (mdates.date2num(b0) + mdates.date2num(b1 + dt.timedelta(days=1))) / 2
+        ax.text(mid, -0.42, words, fontsize=L.label_font, ha="center", va="bottom",
+                color="#5c4400", clip_on=False)
+    records = data.to_dict("records")
+    for kind, key, yy in blocks:
+        if kind == "name":
+            ax.text(0.0, yy - 0.06, names[key], fontsize=L.name_font, fontweight="bold", ha="left",
+                    va="bottom", transform=blended_transform_factory(ax.transAxes, ax.transData))
+            ax.axhline(yy, color="#999999", lw=0.6)
+        elif kind == "label":
+            r = records[key]
+            ax.text(0.0, yy, "\n".join(wrapped[key]), fontsize=L.label_font, ha="left", va="bottom",
+                    linespacing=1.15, color="#1a1a1a",
+                    transform=blended_transform_factory(ax.transAxes, ax.transData), zorder=4)
+        else:
+            _draw_mark(ax, records[key], yy - L.level_in / 2, L.level_in, x_lo, x_hi)
+    ax.set_yticks([])
+    phone = L.width_in < 5
+    days = (1, 8, 15, 22) if phone else tuple(range(1, 30, 2))
+    ticks = [lo + dt.timedelta(days=i) for i in range((hi - lo).days)]
+    ax.xaxis.set_major_locator(FixedLocator([mdates.date2num(d) for d in ticks if d.day in days]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d"))
+    ax.xaxis.set_minor_locator(mdates.DayLocator())
+    ax.tick_params(axis="x", which="both", top=True, labeltop=True, labelsize=L.tick_font)
+    ax.tick_params(axis="x", which="minor", length=2.5)
+    ax.grid(axis="x", which="major", color="#dddddd", lw=0.6, zorder=0)
+    month = dt.date(lo.year, lo.month, 1)
+    while month < hi:
+        ax.axvline(mdates.date2num(month), color="#888888", lw=0.8, zorder=1)
+        ax.annotate(month.strftime("%B %Y"), (mdates.date2num(month), 0), xycoords=("data", "axes fraction"),
+                    xytext=(2, -2.1 * L.tick_font), textcoords="offset points", fontsize=L.tick_font,
+                    ha="left", va="top", fontweight="bold", annotation_clip=False)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    for side in ("right", "left"):
+        ax.spines[side].set_visible(False)
+    fig.legend(handles=_legend_handles(), loc="lower center", ncol=L.legend_cols, fontsize=L.lane_font,
+               frameon=False, bbox_to_anchor=(0.5, 0.0))
+    return fig
+
+
+# --- the tables beside the figures ------------------------------------------------------
+def _mark_cell(r: Mapping, w) -> str:
+    """A mark as the tables name it: a claim by its badge and article, a fact by its title."""
+    if r["source"] == "claim":
+        return f'<span>{render.claim_ref(r["id"])} {render.text(w.article(r["article_or_issuer"]))}</span>'
+    return f'<span>{render.text(w.fact(r["id"]))}</span>'
+
+
+
+def marks_html(arranged: pd.DataFrame, w, caption: str) -> str:
+    """Every mark of the timeline, in words: platform, what it is, its date as known,
+    how it is drawn, its grade (a claim) or how it was read (a fact), what it says."""
+    def drawn(r: Mapping) -> str:
+        shape = "a point" if r["drawn_as"] == "point" else "a bar"
+        return f"{shape} ({w.said('precision', r['precision'], long=True)})"
+
+    rows = arranged.to_dict("records")
+    d = pd.DataFrame({
+        "platform": [r["platform_name"] for r in rows],
+        "mark": [_mark_cell(r, w) for r in rows],
+        "date": [as_written(r["date"]) for r in rows],
+        "drawn as": [drawn(r) for r in rows],
+        "grade, or how the fact was read": [
+            w.grade(r["grade_or_confidence"]) if r["source"] == "claim"
+            else w.said("confidence", r["grade_or_confidence"], long=True) for r in rows],
+        "what it says": [f"<span>{w.html(split_curation(r['what'])[0])}</span>" for r in rows],
+    })
+    return render.table(d, caption=caption, cell_html={"mark": str, "what it says": str},
+                        css_class=TABLE_CLASS)
+
+
+def not_drawn_html(not_drawn: pd.DataFrame, w, caption: str) -> str:
+    """The claims and facts the timeline leaves out, and why, in words."""
+    rows = not_drawn.to_dict("records")
+    d = pd.DataFrame({
+        "claim or fact": [_mark_cell(r, w) for r in rows],
+        "date": [as_written(r["date"]) for r in rows],
+        "about": [r["platform_name"] or "no platform" for r in rows],
+        "not drawn because": [r["why"] for r in rows],
+    })
+    return render.table(d, caption=caption, cell_html={"claim or fact": str}, css_class=TABLE_CLASS)

@@ -61,3 +61,22 @@ def in_words(value: object, empty: str = UNDATED) -> str:
         return _one(s)
     except (ValueError, IndexError):
         return s
+
+
+_WRITTEN_ISO = r"\d{4}(?:-\d{2}){0,2}"
+
+
+def as_written(value: object, empty: str = UNDATED) -> str:
+    """A date as the data writes it by hand, in words: an ISO date or interval
+    (``2019-11-21 to 2019-11-24`` or ``A/B``), optionally followed by a note in
+    brackets that is kept ("2015-09 (21–23 Sep)" → "September 2015 (21–23 Sep)")."""
+    import re
+
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return empty
+    s = str(value).strip()
+    m = re.fullmatch(rf"({_WRITTEN_ISO})(?:\s*(?:/|\bto\b)\s*({_WRITTEN_ISO}))?(\s*\(.*\))?", s)
+    if not m:
+        return s
+    head = in_words(f"{m.group(1)}/{m.group(2)}" if m.group(2) else m.group(1))
+    return head + (m.group(3) or "")

@@ -162,3 +162,16 @@ def confidence_words(paths: Paths) -> dict[str, str]:
     ``data/labels/confidence.csv``."""
     path = paths.data / "labels" / "confidence.csv"
     return {r["confidence"]: r["words"] for r in _rows(path)} if path.is_file() else {}
+
+
+@lru_cache(maxsize=4)
+def _evidence_words(root: str) -> dict[tuple[str, str], tuple[str, str]]:
+    path = Paths(Path(root)).data / "labels" / "evidence.csv"
+    return {(r["field"], r["code"]): (r["short"], r["words"]) for r in _rows(path)}
+
+
+def evidence_words(paths: Paths) -> dict[tuple[str, str], tuple[str, str]]:
+    """(field, code) → (short, words) for the evidence's own vocabulary
+    (``data/labels/evidence.csv``): register kinds and statuses, fact confidences,
+    date precisions. 'unresolved' → ('unresolved', "unresolved: one party's word …")."""
+    return _evidence_words(str(paths.root))
