@@ -57,6 +57,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis.display import figures, render
+from analysis.display.labels import load_labels
 from analysis.chapters import corpus_tables as tables
 from analysis.corpus.articles import load_corpus
 from analysis.paths import PATHS, Paths
@@ -82,7 +83,7 @@ glue("corpus_chars_removed", int(cleaning["chars_removed"].sum()), display=False
 glue("corpus_n_paragraphs", int((paragraphs["source"] == "body").sum()), display=False)
 glue("corpus_n_named", int((articles["outlet"] != "").sum()), display=False)
 glue("corpus_n_unnamed", int((articles["outlet"] == "").sum()), display=False)
-names = tables.article_names(articles)
+names = tables.article_names(articles, load_labels(paths))
 named = tables.article_cell(names)
 
 # %% [markdown]

@@ -23,7 +23,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis.display import figures, render
-from analysis.display.labels import article_labels, confidence_words, load_labels
+from analysis.display.labels import confidence_words, load_labels
 from analysis.chapters import network
 from analysis.evidence.loader import load_evidence
 from analysis.evidence.facts import split_ids as split
@@ -35,7 +35,7 @@ labels = load_labels(paths)
 corpus, entities, events = ev.corpus, ev.entities, ev.events
 claims, facts = ev.claims_table, ev.facts_table
 aliases = network.load_aliases(paths.gazetteer)
-articles = article_labels([(a.id, a.row.outlet, a.row.published) for a in corpus])
+articles = labels.article_names((a.id, a.row.outlet, a.row.published) for a in corpus)
 fact_dates = dict(zip(facts["id"], facts["date"]))
 
 net = network.build(claims, facts, entities, events, aliases)

@@ -90,7 +90,7 @@ def extra_set(tmp_path):
 
 
 def test_a_new_folder_is_a_set(extra_set):
-    assert gold.discover_sets(extra_set) == ["articles", "general", "heldout", "heldout9"]
+    assert gold.discover_sets(extra_set) == gold.discover_sets(PATHS) + ["heldout9"]
     errors, info = gold.check_all(paths=extra_set)
     assert not errors, errors
     assert sum(info["counts"]["heldout9"].values()) == 6

@@ -57,3 +57,11 @@ def test_article_labels_name_outlet_and_date_and_never_collide():
     assert labels == {"001": "Akhbar Al Aan, November 2019", "002": "Unnamed outlet, undated (article 002)",
                       "003": "Unnamed outlet, undated (article 003)", "004": "Unnamed outlet, November 2015"}
     assert outlet_name("ISNA (ایسنا), republished by an unnamed site") == "ISNA, republished by an unnamed site"
+
+
+def test_curated_article_labels_come_first_and_every_article_has_a_distinct_name():
+    names = LABELS.article_names((a.id, a.row.outlet, a.row.published) for a in EV.corpus)
+    assert names["003"] == "Jawad al-Sayegh, unnamed outlet (undated)"      # data/labels/articles.csv
+    assert names["001"] == "Akhbar Al Aan, November 2019"                    # outlet and date
+    assert len(set(names.values())) == len(names)
+    assert not [n for n in names.values() if "(article" in n]                # no number needed

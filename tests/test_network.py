@@ -23,7 +23,7 @@ ALIASES = network.load_aliases(PATHS.gazetteer)
 NET = network.build(CLAIMS, FACTS, ENTITIES, EVENTS, ALIASES)
 EDGES = NET["edges"]
 LABELS = load_labels(PATHS)
-ARTICLES = article_labels([(a.id, a.row.outlet, a.row.published) for a in CORPUS])
+ARTICLES = load_labels(PATHS).article_names((a.id, a.row.outlet, a.row.published) for a in CORPUS)
 FACT_DATES = dict(zip(FACTS["id"], FACTS["date"]))
 TELLINGS = network.tellings_table(EDGES, LABELS, ARTICLES, FACT_DATES, confidence_words(PATHS))
 

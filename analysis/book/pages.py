@@ -21,7 +21,7 @@ from . import article_pages as ap
 from .prepare import write_atomic
 from ..chapters.policy import cases_by_claim
 from ..display import render
-from ..display.labels import article_labels, load_labels, outlet_name
+from ..display.labels import load_labels
 from ..errors import InputError
 from ..evidence.loader import Evidence
 from ..extract import extract
@@ -103,7 +103,7 @@ def build_pages(paths: Paths, evidence: Evidence) -> Pages:
     by_article: dict[str, list] = {}
     for c in evidence.claims:
         by_article.setdefault(c.article, []).append(c)
-    names = article_labels([(a.id, a.row.outlet, a.row.published) for a in corpus])
+    names = labels.article_names((a.id, a.row.outlet, a.row.published) for a in corpus)
     inputs, figures = [], {}
     for a in corpus:
         mentions = extract(a.raw)
@@ -136,7 +136,7 @@ def build_pages(paths: Paths, evidence: Evidence) -> Pages:
         body = intro + "<ul>" + "".join(listing) + "</ul>"
     else:
         rows = [_row_html(x, f"{x.article.id}.html", figures[x.article.id]) for x in inputs]
-        body = intro + index_table(rows, "Every article of the corpus (data/articles.csv)")
+        body = intro + index_table(rows, "Every article of the corpus")
     out[folder / "index.md"] = ("(articles-index)=\n# Articles\n\n" + _raw_block(body)).encode("utf-8")
 
     toc = derived_toc(paths, [[x.article.id for x in g] for g in groups] if grouped

@@ -102,7 +102,7 @@ def code(value: object, words: str | None = None) -> str:
 def with_codes(text: object, codes: frozenset[str] = frozenset()) -> str:
     """Escaped text whose snake_case codes, and the other ``codes`` named, are shown in
     code style."""
-    escaped = html.escape(str(text))
+    escaped = render.mixed(text)                 # escaped, Arabic runs with dir and lang
     out = _SNAKE.sub(lambda m: f"<code>{m.group(0)}</code>", escaped)
     for c in sorted(codes, key=len, reverse=True):
         if "_" not in c:

@@ -12,7 +12,7 @@ import pandas as pd
 from ..corpus.articles import Corpus
 from ..display import render
 from ..display.dates import in_words
-from ..display.labels import article_labels
+
 from ..text.language import LANGS
 
 
@@ -55,9 +55,10 @@ def _by_language(row: pd.Series, prefix: str) -> str:
                      if row[f"{prefix}_{lang}"])
 
 
-def article_names(articles: pd.DataFrame) -> dict[str, str]:
-    """Each article's label: outlet and date in words ('Akhbar Al Aan, November 2019')."""
-    return article_labels(list(zip(articles["id"], articles["outlet"], articles["published"])))
+def article_names(articles: pd.DataFrame, labels) -> dict[str, str]:
+    """Each article's label: outlet and date in words ('Akhbar Al Aan, November 2019'),
+    or its curated label (``Labels.article_names``)."""
+    return labels.article_names(zip(articles["id"], articles["outlet"], articles["published"]))
 
 
 def article_cell(names: dict[str, str]):

@@ -44,7 +44,7 @@ import pandas as pd
 
 from ..display import render
 from ..display.dates import as_written, in_words
-from ..display.labels import Labels, article_labels, evidence_words, load_labels
+from ..display.labels import Labels, evidence_words, load_labels
 from ..evidence.claims import chain_text
 from ..evidence.facts import split_ids
 
@@ -340,16 +340,16 @@ class Words:
                 shown = _esc(in_words(token))
             else:
                 shown = render.claim_ref(token)
-            out.append(_esc(s[pos:m.start()]) + shown)
+            out.append(render.mixed(s[pos:m.start()]) + shown)     # Arabic runs keep dir and lang
             pos = m.end()
-        out.append(_esc(s[pos:]))
+        out.append(render.mixed(s[pos:]))
         return "".join(out)
 
 
 def load_words(paths, corpus, project_ids: Iterable[str] = ()) -> Words:
     """The chapter's words, from the data (``paths``) and the manifest (``corpus``)."""
     labels = load_labels(paths)
-    articles = article_labels([(a.id, a.row.outlet, a.row.published) for a in corpus])
+    articles = labels.article_names((a.id, a.row.outlet, a.row.published) for a in corpus)
     every = set(project_ids) | set(labels.facts) | set(labels.names)
     return Words(labels, articles, evidence_words(paths), frozenset(every))
 

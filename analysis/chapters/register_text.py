@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..display import render
 from ..display.dates import in_words
-from ..display.labels import Labels, article_labels, format_number, load_labels
+from ..display.labels import Labels, format_number, load_labels
 from ..evidence import measures, register
 from ..evidence.claims import Claim
 from ..evidence.facts import Fact, split_ids
@@ -195,7 +195,7 @@ def load_words(paths: Paths, corpus=None, entity_kinds: Optional[Mapping[str, st
     statuses = {r["code"]: (r["words"], r["meaning"]) for r in reg if r["field"] == "status"}
     relations = {r["code"]: r["words"] for r in reg if r["field"] == "relation"}
     families = {r["family"]: r["words"] for r in _csv(paths.data / "labels" / "families.csv")}
-    arts = article_labels([(a.id, a.row.outlet, a.row.published) for a in corpus]) if corpus is not None else {}
+    arts = labels.article_names((a.id, a.row.outlet, a.row.published) for a in corpus) if corpus is not None else {}
     return Words(labels, arts, kinds, statuses, families, dict(entity_kinds or {}), relations)
 
 

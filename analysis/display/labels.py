@@ -44,6 +44,7 @@ class Labels:
     grades: dict[str, str]                 # "A" → "completely reliable", "1" → "confirmed"
     names: dict[str, str]                  # entity id → name
     facts: dict[str, str]                  # fact id → short title
+    article_overrides: dict[str, str]      # article id → a curated label (data/labels/articles.csv)
 
     def unit(self, unit: str | None, value: float | None = None) -> str:
         if not unit:
@@ -65,6 +66,11 @@ class Labels:
 
     def name(self, entity: str) -> str:
         return self.names.get(entity, entity)
+
+    def article_names(self, articles) -> dict[str, str]:
+        """Each article's label, from (id, outlet, published) rows: a curated one
+        where ``data/labels/articles.csv`` has it, else outlet and date."""
+        return article_labels(list(articles), self.article_overrides)
 
     def fact(self, fact_id: str) -> str:
         return self.facts.get(fact_id, fact_id)
@@ -129,7 +135,9 @@ def _load(root: str) -> Labels:
     if extra.is_file():
         names.update({r["id"]: r["name_en"] for r in _rows(extra) if r.get("name_en")})
     facts = {r["fact"]: r["title"] for r in _rows(paths.data / "labels" / "facts.csv")}
-    return Labels(units, measures, qualifiers, types, grades, names, facts)
+    arts = paths.data / "labels" / "articles.csv"
+    overrides = {r["article"]: r["label"] for r in _rows(arts)} if arts.is_file() else {}
+    return Labels(units, measures, qualifiers, types, grades, names, facts, overrides)
 
 
 def load_labels(paths: Paths) -> Labels:
@@ -143,12 +151,13 @@ def outlet_name(outlet: str) -> str:
     return " ".join(name.split()) or UNNAMED_OUTLET
 
 
-def article_labels(articles: list[tuple[str, str, str]]) -> dict[str, str]:
+def article_labels(articles: list[tuple[str, str, str]], overrides: dict[str, str] | None = None) -> dict[str, str]:
     """How the book names each article, from (id, outlet, published): 'Akhbar Al
-    Aan, November 2019'; the article number is added where two would read alike."""
+    Aan, November 2019', or the curated label in ``overrides``; the article
+    number is added where two would still read alike."""
     plain = {}
     for aid, outlet, published in articles:
-        label = f"{outlet_name(outlet)}, {in_words(published)}"
+        label = (overrides or {}).get(aid) or f"{outlet_name(outlet)}, {in_words(published)}"
         plain[aid] = label[0].upper() + label[1:]
     counts: dict[str, int] = {}
     for label in plain.values():
