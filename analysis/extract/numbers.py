@@ -427,8 +427,14 @@ class QuantityExtractor:
         last = ctx.rstrip(" \t$").rsplit(None, 2)
         if last and last[-1] == "us" and len(last) > 1:
             last.pop()                        # about US$ 5
-        if last and (last[-1] in self.qual_last_words or last[-1][1:] in self.qual_last_words):
-            m = self.qual_before_re.search(ctx)
+        if last:
+            # the hint: the token's last run of word characters ("almost,
+            # («نحو), maybe with a proclitic (وحوالي), is a qualifier's last word
+            tok = last[-1]
+            if not tok.isalpha():
+                tok = _TAIL_WORD_RE.search(tok).group()
+            if tok in self.qual_last_words or tok[1:] in self.qual_last_words:
+                m = self.qual_before_re.search(ctx)
         q = None
         if m:
             q = self.lex.qual_before.get(" ".join(m.group("q").split()))
@@ -699,6 +705,7 @@ class QuantityExtractor:
         return ph.trailing_scale if ph and ph.has_scale else 1.0
 
 
+_TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
