@@ -30,6 +30,7 @@ GAZETTEER_DIR: Path = PATHS.gazetteer
 _PREFIX = r"(?:[وف]?(?:بال|كال|لل|ال|[بلك])|[وف])"
 _SUFFIX = (r"(?:يهايي|يهاي|يها|هايي|هاي|ها|يون|يين|يه|ي|اي|ان|هما|هم|كم|نا|ش|ه)")
 _SHORT_SUFFIXES = {"", "ي", "ها", "هاي"}
+_GAP = r"(?:[\s_]+|\.)"        # between the words of a name
 URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|co|io|me|info|gov|edu|ly|uk|ru|be|eu)(?:/\S*)?"
     r"|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -80,21 +81,30 @@ class EntityExtractor:
                 self.alias[k] = (ident, exact)
             if alias.isascii() and " " not in alias and "." not in alias:
                 self.handles.setdefault(alias.lower(), ident)
+        # Two spellings that normalise alike (أعماق, اعماق) share one entry:
+        # the context words of both count (they used to overwrite each other).
+        contexts: dict[str, tuple[str, list[str]]] = {}
         for r in _read("guarded.csv"):
             ident = r["id"]
             if ident not in self.kinds:
                 raise ValueError(f"guarded.csv: unknown id {ident!r}")
-            ctx = "|".join(key(c) for c in r["context"].split("|") if c.strip())
-            self.guards[key(r["alias"])] = (ident, re.compile(ctx))
+            k = key(r["alias"])
+            if k in contexts and contexts[k][0] != ident:
+                raise ValueError(f"guarded.csv: {r['alias']!r} is guarded for two ids")
+            words = contexts.setdefault(k, (ident, []))[1]
+            words += [key(c) for c in r["context"].split("|") if c.strip() and key(c) not in words]
+        for k, (ident, words) in contexts.items():
+            self.guards[k] = (ident, re.compile("|".join(words)))
         self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
         self._decide: dict = {}
         names = set(self.alias) | set(self.guards)
         # Names that start with ال lose it after لل (للدولة الإسلامية): their
         # stripped forms join the trie but only count after a لل prefix.
         self.stripped = {k[2:]: k for k in names if k.startswith("ال") and len(k) > 4}
-        # The trie's spaces match any whitespace run; hashtags write them as _.
-        tp = trie_pattern(sorted(names)).replace(r"\s+", r"[\s_]+")
-        tps = (trie_pattern(sorted(self.stripped)).replace(r"\s+", r"[\s_]+")
+        # The trie's spaces match any whitespace run; hashtags write them as _,
+        # and a transliterated brand may keep the brand's dot (روكيت.تشات).
+        tp = trie_pattern(sorted(names)).replace(r"\s+", _GAP)
+        tps = (trie_pattern(sorted(self.stripped)).replace(r"\s+", _GAP)
                if self.stripped else "(?!)")
         # One alternative with a lazy prefix: the bare name is tried first, so
         # البغدادي is the alias itself, not ال + a shorter alias.
@@ -110,6 +120,8 @@ class EntityExtractor:
         """What a matched spelling is: False (not a mention), or (id, the
         exact spelling required or None, the guard's context regex or None)."""
         k = " ".join(name.replace("_", " ").split())
+        if k not in self.alias and k not in self.guards and k not in self.stripped and "." in k:
+            k = " ".join(k.replace(".", " ").split())      # the dot stood for a space
         if g == "n2":
             k = self.stripped[k]
         d = False
@@ -183,6 +195,8 @@ class EntityExtractor:
                     continue
             hits.append(EntityHit(s, e, kinds[ident], ident))
         hits += _listed(pending, hits, norm)
+        if pending:
+            hits += _same_referent(pending, hits, view)
         return _drop_appositions(sorted(hits, key=_BY_SPAN), norm)
 
 
@@ -214,6 +228,24 @@ def _listed(pending: list[EntityHit], hits: list[EntityHit], norm: str) -> list[
     return accepted
 
 
+def _same_referent(pending: list[EntityHit], hits: list[EntityHit], view) -> list[EntityHit]:
+    """Ambiguous names the same text has already used as the entity (one
+    sense per text): once "Hoop" or هوب is the app somewhere in an article,
+    its other mentions there are the app too, even with no context word
+    nearby. A Latin spelling must be capitalised (Riot the app, not a riot)."""
+    known = {h.canonical for h in hits}
+    out = []
+    for p in pending:
+        if p.canonical not in known:
+            continue
+        os_, _ = view.span(p.start, p.end)
+        c = view.text[os_]
+        if c.isascii() and not c.isupper():
+            continue
+        out.append(p)
+    return out
+
+
 # between a description and its name: quotes, brackets, and at most one
 # nisba adjective (مكتب التحقيقات الفيدرالي الأمريكي «إف بي آي»)
 _APPOSITION_GAP = re.compile(r"^[\s\"'«»“”()]*(?:ال[^\W\d_]+ي[\s\"'«»“”()]+)?$")
@@ -229,9 +261,13 @@ def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
         if (nxt is not None and nxt.canonical == h.canonical and nxt.start >= h.end
                 and len(norm[h.end:nxt.start]) <= 16 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
                 and (h.end - h.start) > (nxt.end - nxt.start)
-                and _latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
+                and (_latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
+                     or "(" in norm[h.end:nxt.start])
                 and not norm.startswith("@", nxt.start)):
-            continue  # a name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its @handle, is two
+            # A name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its
+            # @handle, is two; but a description with its Latin acronym in
+            # brackets (وحدة الإحالة على الإنترنت (EU IRU)) is one, the acronym.
+            continue
         out.append(h)
     return out
 
