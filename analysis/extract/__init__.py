@@ -109,10 +109,10 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
 
     pub = _published(published)
     date_hits = dates.extractor().extract(view, mask, digit_starts, pub)
-    quants, years = numbers.extractor().extract(norm, mask, digit_starts)
+    quants, years = numbers.extractor().extract(norm, mask, digit_starts, view)
     for s, e, y in years:
         date_hits.append(dates.DateHit(s, e, f"{y:04d}", year=y))
-    dates.infer_years(date_hits, pub)
+    dates.infer_years(date_hits, pub, norm)
     for h in date_hits:
         add("date", h.start, h.end, date=h.date, date_alt=h.date_alt)
     for q in quants:

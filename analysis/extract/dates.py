@@ -21,6 +21,7 @@ from datetime import date as _date, timedelta
 from functools import cache
 
 import jdatetime
+from hijridate import Hijri
 
 from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
 
@@ -84,11 +85,18 @@ def jalali_month_span(jy: int, jm: int) -> tuple[str, str | None] | None:
 
 
 def hijri_to_iso(hy: int, hm: int, hd: int) -> str | None:
-    """A Hijri date in the Gregorian calendar, by the arithmetical (tabular)
-    Islamic calendar; official calendars (Umm al-Qura, sighting) may differ
-    by a day or two, never by a month."""
+    """A Hijri date in the Gregorian calendar: by the Umm al-Qura calendar
+    (hijridate, 1343-1500 AH), the official one in the Gulf and the one news
+    pages print beside their Hijri dates; outside its years by the
+    arithmetical (tabular) calendar, which may differ from it by a day or two,
+    never by a month."""
     if not (1 <= hm <= 12 and 1 <= hd <= 30 and 1 <= hy <= 3000):
         return None
+    if 1343 <= hy <= 1500:
+        try:
+            return Hijri(hy, hm, hd).to_gregorian().isoformat()
+        except (ValueError, OverflowError):
+            return None          # the 30th of a month of 29 days
     jdn = (hd + math.ceil(29.5 * (hm - 1)) + (hy - 1) * 354 + (3 + 11 * hy) // 30
            + 1948440 - 1)
     return _date.fromordinal(jdn - 1721425).isoformat()
@@ -97,6 +105,8 @@ def hijri_to_iso(hy: int, hm: int, hd: int) -> str | None:
 def hijri_month_span(hy: int, hm: int) -> tuple[str, str | None] | None:
     first = hijri_to_iso(hy, hm, 1)
     nxt = hijri_to_iso(hy + (hm == 12), hm % 12 + 1, 1)
+    if nxt is None and first is not None:      # the last month of the table's range
+        nxt = (_date.fromisoformat(first) + timedelta(days=30)).isoformat()
     if first is None or nxt is None:
         return None
     last = (_date.fromisoformat(nxt) - timedelta(days=1)).isoformat()
@@ -148,6 +158,9 @@ class DateExtractor:
             for w in lex.cues.get(f"rel_{role}", ()):
                 self.rel_kind[w] = role
         self.since_cues = lex.cues.get("since", set())
+        self.period_words = lex.cues.get("period_word", set())
+        self.month_nouns = lex.cues.get("month_noun", set())
+        self.month_preps = lex.cues.get("month_prep", set())
         rel_month = {"past": ["الشهر الماضي", "الشهر المنصرم", "ماه گذشته", "ماه پیش", "last month",
                               "the past month"],
                      "this": ["الشهر الجاري", "الشهر الحالي", "هذا الشهر", "این ماه", "ماه جاری",
@@ -237,9 +250,9 @@ class DateExtractor:
             if pw not in self.year_cues and not (pw == "(" and 1300 <= y <= 1499):
                 continue
             if 1900 <= y <= 2100:
-                if self._counts_something(norm, e):
+                if self._counts_something(norm, s, e):
                     continue
-                take(DateHit(s, e, f"{y:04d}", year=y, since=pw in self.since_cues))
+                take(DateHit(s, e, f"{y:04d}", year=y, since=self._since(norm, s, pw)))
             elif 1300 <= y <= 1499 and (pw in ("سال", "در", "از", "تا") or pw == "("):
                 span = (y + 621, y + 622)
                 take(DateHit(s, e, f"{span[0]:04d}", f"{span[1]:04d}", jyear=y,
@@ -274,11 +287,35 @@ class DateExtractor:
             w = w[1:]
         return w
 
-    def _counts_something(self, norm: str, e: int) -> bool:
-        """A 'year' followed by a counted noun, a scale or % is a quantity."""
+    def _month_by_its_word(self, norm: str, s: int, lower: bool) -> bool:
+        """An ambiguous month name after a month noun (في شهر مارس, در ماه مارس)
+        or after a word of time (في مارس, in March, but not in march: the
+        capital tells the month in English) is the month."""
+        pw = self._prev_word(norm, s)
+        return pw in self.month_nouns or (pw in self.month_preps and not lower)
+
+    def _since(self, norm: str, s: int, pw: str) -> bool:
+        """A year after since/منذ/از is a starting point, also past a period
+        word (منذ منتصف 2015, since mid-2015, از اواخر ۲۰۱۸)."""
+        if pw in self.since_cues:
+            return True
+        if pw in self.period_words:
+            before = norm[max(0, s - 40):s].rsplit(None, 2)    # [..., since, period word]
+            if len(before) >= 2:
+                w = before[-2]
+                return w in self.since_cues or (len(w) > 2 and w[0] in "وف" and w[1:] in self.since_cues)
+        return False
+
+    def _count_before_month(self, norm: str, e: int) -> bool:
+        from .numbers import extractor
+        return bool(extractor().count_before_month_re.match(norm, e))
+
+    def _counts_something(self, norm: str, s: int, e: int) -> bool:
+        """A 'year' followed by a counted noun, a scale or %, or one a figure
+        reaches (rose to 2037), is a quantity."""
         from .numbers import extractor
         qx = extractor()
-        if qx.percent_re.match(norm, e):
+        if qx.percent_re.match(norm, e) or qx.reached(norm, s, e):
             return True
         u, _ = qx._unit_after(norm, e)
         if u is not None and u not in ("year", "month", "day", "week"):
@@ -369,6 +406,8 @@ class DateExtractor:
         rel = None
         if year is None:
             ry = self.right_year_re.match(norm, me_dot)
+            if ry and self._count_before_month(norm, ry.end("y")):
+                ry = None     # "in September, 1800 in October": 1800 is a count
             if ry:
                 year = int(ry.group("y"))
                 y_end = ry.end()
@@ -386,7 +425,11 @@ class DateExtractor:
         if info.calendar == "hijri" and year is None:
             return                            # رمضان, رجب, صفر: a Hijri month only with its year
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
-                and not (rel and not lower):
+                and not (rel and not lower) \
+                and not (lower and not info.ambiguous) \
+                and not self._month_by_its_word(norm, m.start(), lower):
+            # مارس, may, دی alone: a word; a lower-case English name that is no
+            # other word (december) is the month
             return
         if day is not None and not 1 <= day <= 31:
             return
@@ -486,7 +529,8 @@ def _resolve_jalali(h: DateHit, jy: int) -> None:
             h.date, h.date_alt = sp
 
 
-def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None) -> None:
+def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None,
+                norm: str | None = None) -> None:
     """Give month/day mentions without a year the year the text gives them.
 
     In text order: "of the same year" takes the year of the date just before
@@ -494,8 +538,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     reference date (the publication date when known, else the latest date the
     text writes out); any other month takes the year that puts it nearest
     the date the text is telling (the nearest month-dated mention before it,
-    or a closer bare year that is not a starting point "since 2018"), else
-    the nearest written year after it. With nothing to go on, no date."""
+    or a closer bare year that is not a starting point "since 2018"), in
+    its paragraph (given ``norm``); past a paragraph, the year that puts it
+    nearest the reference date (an earlier paragraph's "the June 2017
+    attacks" is background, not the time of the story); else the nearest
+    written year after it. With nothing to go on, no date."""
     hits.sort(key=lambda h: h.start)
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
@@ -520,7 +567,10 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             if h.calendar == "jalali":
                 y = y - 621 if gm >= 3 else y - 622
         elif h.rel is None:
-            same = next((p for p in prev), None) if h.same_year_cue else None
+            # "the same year" is the year of the date before it, passing over a
+            # starting point (منذ منتصف 2015) when a dated event comes before that
+            same = (next((p for p in prev if not p.since), next(iter(prev), None))
+                    if h.same_year_cue else None)
             if same is not None:
                 y = _ym(same)[0]
                 if h.calendar == "jalali":
@@ -530,8 +580,12 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             else:
                 dated = next((p for p in prev if _ym(p)[1] is not None), None)
                 bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
+                gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
                 if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
                     y = _ym(bare)[0]
+                elif (dated is not None and norm is not None and ref is not None
+                      and ref[1] is not None and "\n" in norm[dated.end:h.start]):
+                    y = _closest_year(gm, ref)
                 elif dated is not None:
                     y = _closest_year(h.month if h.calendar != "jalali" else
                                       _jalali_gmonth(h.month), _ym(dated))
