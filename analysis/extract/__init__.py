@@ -84,7 +84,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
     knows when the text was published, resolves relative dates (الشهر
     الماضي, last year, "last November"); without it they are resolved
     against the latest date the text writes out, or left out."""
-    from . import dates, entities, numbers
+    from . import dates, entities, numbers, scan
 
     view = View(text)
     norm = view.norm
@@ -107,9 +107,11 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         out.append(Mention(kind, os_, oe, text[os_:oe], value, unit, qualifier, per, date,
                            canonical, date_alt))
 
+    # where a name, a number word or a month name can start: one pass for all
+    starts = scan.table().starts(norm)
     pub = _published(published)
-    date_hits = dates.extractor().extract(view, mask, digit_starts, pub)
-    quants, years = numbers.extractor().extract(norm, mask, digit_starts, view)
+    date_hits = dates.extractor().extract(view, mask, digit_starts, pub, starts["months"])
+    quants, years = numbers.extractor().extract(norm, mask, digit_starts, view, starts["numbers"])
     for s, e, y in years:
         date_hits.append(dates.DateHit(s, e, f"{y:04d}", year=y))
     dates.infer_years(date_hits, pub, norm)
@@ -122,7 +124,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
     append = out.append
-    for h in entities.extractor().extract(view, name_block):
+    for h in entities.extractor().extract(view, name_block, starts["names"]):
         s, e = h.start, h.end
         if e > s:
             os_, oe = span(s, e) if span else (s, e)

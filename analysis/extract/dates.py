@@ -23,7 +23,8 @@ from functools import cache
 import jdatetime
 from hijridate import Hijri
 
-from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
+from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .scan import matches
 
 _B = r"(?<![^\W_])"          # left word boundary (underscore counts as a break)
 _E = r"(?![^\W_])"
@@ -133,7 +134,6 @@ class DateExtractor:
         months = sorted(lex.months)
         mt = trie_pattern(months)
         self.month_re = re.compile(_B + r"(?:[وبل](?=[^\W\d_]))?(?P<m>" + mt + r")" + _E)
-        self.month_scan = WordStartScan(self.month_re, r"[\W_]", r"[وبل]?(?:" + mt + r")")
         self.month2_re = re.compile(r"\s*(?:/|\()\s*(?P<m>" + mt + r")" + _E + r"\s*\)?")
         ords = trie_pattern(sorted(lex.ordinal_days))
         # الخامس من أكتوبر, the second of January, بين الخامس والسابع من أكتوبر
@@ -195,9 +195,16 @@ class DateExtractor:
         self.year_cues = lex.cues.get("year_cue", set())
         self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
 
+    def scan_entries(self):
+        """(entry, prefixes, suffixes) of every month name, for the word table
+        (analysis.extract.scan): month_re's optional و ب ل."""
+        for name in sorted(self.lex.months):
+            yield name, ("", "و", "ب", "ل"), ("",)
+
     # ------------------------------------------------------------------
     def extract(self, view, mask: bytearray, digit_starts: list[int],
-                published: tuple[int, int | None] | None = None) -> list[DateHit]:
+                published: tuple[int, int | None] | None = None,
+                month_starts: list[int] | None = None) -> list[DateHit]:
         text, norm = view.text, view.norm
         hits: list[DateHit] = []
         persian = None               # looked up only for a 2-digit-year numeric date
@@ -232,7 +239,8 @@ class DateExtractor:
                 take(h)
 
         # 2. month names with a day and/or a year around them
-        for m in self.month_scan.finditer(norm):
+        for m in (self.month_re.finditer(norm) if month_starts is None
+                  else matches(self.month_re, month_starts, norm)):
             if mask[m.start("m")]:
                 continue
             self._month(view, norm, m, mask, take)

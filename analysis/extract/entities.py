@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 
 from ..paths import PATHS
-from .lexicon import WordStartScan, key, trie_pattern
+from .lexicon import key, trie_pattern
+from .scan import matches, spellings
 
 GAZETTEER_DIR: Path = PATHS.gazetteer
 
@@ -111,10 +112,19 @@ class EntityExtractor:
         self.re = re.compile(
             r"(?<![^\W_])(?P<pre>" + _PREFIX + r")??(?:(?P<n>" + tp + r")|(?<=لل)(?P<n2>" + tps + r"))"
             r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
-        self.scan = WordStartScan(self.re, r"[\W_]",
-                                  r"(?:" + _PREFIX + r")?(?:" + tp + r"|" + tps + r")")
         self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
                            if self.blocked else None)
+
+    def scan_entries(self):
+        """(entry, prefixes, suffixes) of every name, for the word table
+        (analysis.extract.scan): the affixes the regex allows around it."""
+        pre = ("",) + spellings(_PREFIX, 4)
+        suf = ("",) + spellings(_SUFFIX, 5)
+        for k in sorted(set(self.alias) | set(self.guards)):
+            yield k, pre, suf
+        after_ll = tuple(p for p in pre if p.endswith("لل"))
+        for k in sorted(self.stripped):
+            yield k, after_ll, suf
 
     def _decision(self, g: str, name: str, suf: str | None):
         """What a matched spelling is: False (not a mention), or (id, the
@@ -136,7 +146,10 @@ class EntityExtractor:
             self._decide[(g, name, suf)] = d
         return d
 
-    def extract(self, view, url_spans: list[tuple[int, int]] | None = None) -> list[EntityHit]:
+    def extract(self, view, url_spans: list[tuple[int, int]] | None = None,
+                starts: list[int] | None = None) -> list[EntityHit]:
+        """Entity hits in ``view``; ``starts``, the word table's starts of
+        names (analysis.extract.scan), when the caller has them."""
         norm, text = view.norm, view.text
         bad: list[tuple[int, int]] = (list(url_spans) if url_spans is not None
                                       else [m.span() for m in URL_RE.finditer(norm)])
@@ -168,7 +181,7 @@ class EntityExtractor:
                 handlemask[a_:b_] = b"\x01" * (b_ - a_)
         decide = self._decide
         kinds = self.kinds
-        for m in self.re.finditer(norm):
+        for m in (self.re.finditer(norm) if starts is None else matches(self.re, starts, norm)):
             n, suf = m.group("n", "suf")
             g = "n" if n is not None else "n2"
             d = decide.get((g, m.group(g), suf))

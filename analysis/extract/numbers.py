@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
+from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .scan import matches, spellings
 
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
@@ -37,6 +38,7 @@ _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
 _DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
+_WORD_PRE = r"[وفبلك]|[وفب]?ال"    # proclitics glued to a number word
 # a word that joins clauses: a rate or qualifier past it belongs to the next one
 _NOT_A_JOIN = r"(?!(?:و|ف|ثم|او|أو|لكن|که|ولی|and|or|but|while)(?![^\W_]))"
 
@@ -98,13 +100,11 @@ class QuantityExtractor:
         self.digit_re = re.compile(
             r"(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
             + r"(?P<pre>(?!))?(?P<w>(?!))?(?P<dual>(?!))?")
-        word_pre = r"[وفبلك]|[وفب]?ال"
+        word_pre = _WORD_PRE
         self.word_anchor_re = re.compile(
             _LEFT + r"(?P<pre>" + word_pre + r")??"
             r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
-        self.word_scan = WordStartScan(self.word_anchor_re, r"[^\w.,/:@#+\-]",
-                                       r"(?:" + word_pre + r")?(?:" + self.word_re + r"|" + dual_re + r")")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
             r"(?P<c>\s*,?\s*(?:و|and(?=\s))\s*|\s*,\s*|\s+|-)"
@@ -509,7 +509,16 @@ class QuantityExtractor:
         return tok[i:]
 
     # ------------------------------------------------------------------
-    def anchors(self, norm: str, digit_starts: list[int]) -> list[re.Match]:
+    def scan_entries(self):
+        """(entry, prefixes, suffixes) of every number word and dual noun, for
+        the word table (analysis.extract.scan)."""
+        pre = ("",) + spellings(_WORD_PRE, 3)
+        for w in sorted(set(w for w, nw in self.lex.number_words.items() if nw.kind != "half")
+                        | set(self.lex.dual_units)):
+            yield w, pre, ("",)
+
+    def anchors(self, norm: str, digit_starts: list[int],
+                word_starts: list[int] | None = None) -> list[re.Match]:
         found = []
         for p in digit_starts:
             if p:
@@ -523,17 +532,19 @@ class QuantityExtractor:
             m = self.digit_re.match(norm, p)
             if m:
                 found.append(m)
-        found.extend(self.word_scan.finditer(norm))
+        found.extend(self.word_anchor_re.finditer(norm) if word_starts is None
+                     else matches(self.word_anchor_re, word_starts, norm))
         found.sort(key=lambda m: m.start())
         return found
 
-    def extract(self, norm: str, mask: bytearray, digit_starts: list[int], view=None
+    def extract(self, norm: str, mask: bytearray, digit_starts: list[int], view=None,
+                word_starts: list[int] | None = None
                 ) -> tuple[list[Quantity], list[tuple[int, int, int]]]:
         """Quantities and bare-year candidates ``(start, end, year)``."""
         out: list[Quantity] = []
         years: list[tuple[int, int, int]] = []
         pos_done = 0
-        for m in self.anchors(norm, digit_starts):
+        for m in self.anchors(norm, digit_starts, word_starts):
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
