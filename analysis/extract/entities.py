@@ -35,7 +35,10 @@ _GAP = r"(?:[\s_]+|\.)"        # between the words of a name
 URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|co|io|me|info|gov|edu|ly|uk|ru|be|eu)(?:/\S*)?"
     r"|[\w.+-]+@[\w-]+\.[\w.]+")
-HANDLE_RE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z0-9_]{2,30})")
+# "@" first, then "not after a word character or @": a literal-led pattern the
+# regex engine finds with a fast search (the same matches as a lookbehind
+# first, 20x faster on the bench's articles)
+HANDLE_RE = re.compile(r"@(?<![\w@]@)(?P<h>[A-Za-z0-9_]{2,30})")
 
 
 @dataclass(slots=True)
@@ -97,6 +100,8 @@ class EntityExtractor:
         for k, (ident, words) in contexts.items():
             self.guards[k] = (ident, re.compile("|".join(words)))
         self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
+        # the blocked regex runs only on a text that has a blocked phrase's first word
+        self.blocked_heads = tuple(sorted({b.split()[0] for b in self.blocked if b.split()}))
         self._decide: dict = {}
         names = set(self.alias) | set(self.guards)
         # Names that start with ال lose it after لل (للدولة الإسلامية): their
@@ -126,9 +131,10 @@ class EntityExtractor:
         for k in sorted(self.stripped):
             yield k, after_ll, suf
 
-    def _decision(self, g: str, name: str, suf: str | None):
+    def _decision(self, n: str | None, n2: str | None, suf: str | None):
         """What a matched spelling is: False (not a mention), or (id, the
         exact spelling required or None, the guard's context regex or None)."""
+        g, name = ("n", n) if n is not None else ("n2", n2)
         k = " ".join(name.replace("_", " ").split())
         if k not in self.alias and k not in self.guards and k not in self.stripped and "." in k:
             k = " ".join(k.replace(".", " ").split())      # the dot stood for a space
@@ -143,7 +149,7 @@ class EntityExtractor:
                 ident, ctx_re = self.guards[k]
                 d = (ident, None, ctx_re)
         if len(self._decide) < 100_000:
-            self._decide[(g, name, suf)] = d
+            self._decide[(n, n2, suf)] = d
         return d
 
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None,
@@ -153,7 +159,7 @@ class EntityExtractor:
         norm, text = view.norm, view.text
         bad: list[tuple[int, int]] = (list(url_spans) if url_spans is not None
                                       else [m.span() for m in URL_RE.finditer(norm)])
-        if self.blocked_re:
+        if self.blocked_re and any(h in norm for h in self.blocked_heads):
             bad += [m.span() for m in self.blocked_re.finditer(norm)]
         hits: list[EntityHit] = []
         pending: list[EntityHit] = []
@@ -182,14 +188,13 @@ class EntityExtractor:
         decide = self._decide
         kinds = self.kinds
         for m in (self.re.finditer(norm) if starts is None else matches(self.re, starts, norm)):
-            n, suf = m.group("n", "suf")
-            g = "n" if n is not None else "n2"
-            d = decide.get((g, m.group(g), suf))
+            k = m.group("n", "n2", "suf")          # (name, name after لل, suffix)
+            d = decide.get(k)
             if d is None:
-                d = self._decision(g, m.group(g), suf)
+                d = self._decision(*k)
             if d is False:
                 continue
-            s, e = m.span(g)
+            s, e = m.span("n" if k[0] is not None else "n2")
             if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
             if handlemask is not None and handlemask.find(1, s, e) != -1 \
