@@ -44,3 +44,17 @@ def test_affixes_come_from_the_patterns():
     assert scan.spellings(r"[وبل]?", 1) == ("", "ب", "ل", "و")
     assert "ولل" in scan.spellings(entities._PREFIX, 4)
     assert "هاي" in scan.spellings(entities._SUFFIX, 5)
+
+
+def test_digit_runs_and_block_heads_equal_the_regex_scans():
+    from analysis.extract import _BLOCK_RE, _DIGIT_RUN_RE, _HEADS, _blocks
+    odd = ["٠٤٤ 12345678 ١٢", "x+1 (202) 555-0100", "0044-20-7946-0958 www.x.com/a",
+           "#a @b http://t.co/x 18 u.s.c. 2339b", "१२३ 45", "a.co.uk and Mail.Ru", "99999",
+           "١٢٣٤٥٦٧٨٩٠١٢٣", "1-800-225-5324", "+44 20 7946 0958 ٣"]
+    for text in TEXTS + _shuffled() + odd:
+        view = View(text)
+        runs, heads = _HEADS.find(view.norm)
+        assert runs == [m.start() for m in _DIGIT_RUN_RE.finditer(view.norm)], text[:80]
+        assert [m.span() for m in scan.matches(_BLOCK_RE, heads, view.norm)] == [
+            m.span() for m in _BLOCK_RE.finditer(view.norm)], text[:80]
+        assert _blocks(view, heads) == _blocks(view), text[:80]

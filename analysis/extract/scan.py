@@ -4,24 +4,29 @@ The entity, number-word and month regexes are big tries that can only match
 at the start of a word (each begins with a "no word character before"
 lookbehind). Python's ``re`` would try each of them at every position of
 the text; instead, every word a match can begin with -- a vocabulary entry's
-first word with each prefix and suffix its regex allows -- is listed once in
-a table, the text's words are looked up in it in C (``re.findall`` and a
-set), and each regex then runs only where a listed word starts. The matches
-are the same, in the same order, as ``pattern.finditer`` (``matches``; a test
-compares the two on every gold text and on synthetic articles).
+first word with each prefix and suffix its regex allows, about 80,000
+spellings -- is put in one Aho-Corasick automaton, which finds them all in
+one pass in compiled code; the few found at a word's start and end are kept,
+and each regex then runs only there. The matches are the same, in the same
+order, as ``pattern.finditer`` (``matches``; a test compares the two on every
+gold text and on synthetic articles).
 
-Why not a C multi-pattern matcher (pyahocorasick, ahocorasick-rs): measured
-here on the bench's articles, finding the same starts took about 0.08 ms an
-article with either against 0.13 ms with this table -- a few per cent of the
-whole extraction -- and both return every match inside other words too,
-which then need the same checks in Python. Not worth a compiled dependency.
+Why ahocorasick-rs (1.0.3, Apache-2.0, one compiled module of about 1 MB
+with wheels for the usual platforms, maintained): measured here on the
+bench's articles, finding the starts took 0.08 ms an article with it, 0.10 ms
+with pyahocorasick 2.3.1 and 0.13 ms in pure Python (``re.findall`` of the
+words, looked up in a set, then located with ``str.find``); the regexes
+alone took 0.42 ms. Its leftmost-longest, non-overlapping search finds every
+whole word that is listed: a match cannot cross a non-word character (no
+spelling has one) and the longest spelling starting at a word's first
+character is at most the word.
 """
 from __future__ import annotations
 
 import re
-from itertools import compress
 
-_WORD = re.compile(r"[^\W_]+")          # a word: what the regexes' boundaries delimit
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 _FIRST = re.compile(r"[^\W_]*")
 
 
@@ -52,7 +57,7 @@ class WordTable:
     def __init__(self) -> None:
         self.bits: dict[str, int] = {}
         self.groups: list[str] = []
-        self._words: frozenset[str] = frozenset()
+        self._words: tuple[str, ...] = ()
 
     def group(self, name: str) -> int:
         if name not in self.groups:
@@ -72,43 +77,67 @@ class WordTable:
             for s in ends:
                 w = p + first + s
                 bits[w] = bits.get(w, 0) | bit
-        self._words = frozenset()
+        self._words = ()
+
+    def _build(self) -> None:
+        self._words = tuple(self.bits)
+        self._ac = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest)
+        self._lists_of = []
+        for w in self._words:
+            b, k, ks = self.bits[w], 0, []
+            while b:
+                if b & 1:
+                    ks.append(k)
+                b >>= 1
+                k += 1
+            self._lists_of.append(tuple(ks))
 
     def starts(self, norm: str) -> dict[str, list[int]]:
         """Start offsets, in order, of the words in ``norm`` that some
         vocabulary can begin with, per vocabulary."""
         if not self._words:
-            self._words = frozenset(self.bits)
-        words = _WORD.findall(norm)
+            self._build()
         out: dict[str, list[int]] = {g: [] for g in self.groups}
-        hits = list(compress(words, map(self._words.__contains__, words)))
-        if not hits:
-            return out
         lists = [out[g] for g in self.groups]
-        bits = self.bits
-        find = norm.find
+        lists_of = self._lists_of
         n = len(norm)
-        cur = 0
-        for w in hits:
-            # The first whole-word occurrence from ``cur`` is this word: any
-            # earlier one would have been listed before it.
-            p = find(w, cur)
-            while p >= 0:
-                e = p + len(w)
-                if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
-                    break
-                p = find(w, p + 1)
-            else:
-                raise AssertionError(f"{w!r} listed but not found")    # cannot happen
-            cur = e
-            b = bits[w]
-            k = 0
-            while b:
-                if b & 1:
+        for i, p, e in self._ac.find_matches_as_indexes(norm):
+            # a whole word, not a piece of one
+            if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
+                for k in lists_of[i]:
                     lists[k].append(p)
-                b >>= 1
-                k += 1
         return out
+
+
+class Heads:
+    """Digit runs (``\\d+``) and the places where a pattern can start, given
+    the strings its matches begin with, in one pass: an Aho-Corasick search
+    (overlapping) for those strings and every character ``\\d`` matches
+    (Unicode decimal digits), instead of two regex scans that test every
+    character of the text."""
+
+    def __init__(self, heads: tuple[str, ...]):
+        self.heads = heads
+        self._ac = None               # built on first use
+
+    def find(self, norm: str) -> tuple[list[int], list[int]]:
+        """(starts of digit runs, sorted places a head or a digit starts)."""
+        if self._ac is None:
+            digits = tuple(c for c in map(chr, range(0x110000)) if c.isdecimal())
+            self._n_digits = len(digits)
+            self._ac = AhoCorasick(digits + tuple(h for h in self.heads if h not in digits),
+                                   matchkind=MatchKind.Standard)
+        nd = self._n_digits
+        runs, heads = [], []
+        last_digit = -2
+        for i, p, _e in self._ac.find_matches_as_indexes(norm, overlapping=True):
+            if i < nd:
+                if p != last_digit + 1:
+                    runs.append(p)
+                last_digit = p
+            heads.append(p)
+        heads.sort()          # reported by where they end: .co and .com start alike
+        return runs, heads
 
 
 def matches(pattern: re.Pattern, starts: list[int], norm: str) -> list[re.Match]:
