@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
-from operator import attrgetter
+from operator import attrgetter, eq
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -273,6 +273,9 @@ def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
     """A description right before the name it describes is one mention, not two:
     "وكالة الشرطة الأوروبية يوروبول" (the European police agency Europol)
     counts the name only."""
+    canon = [h.canonical for h in hits]
+    if not any(map(eq, canon, canon[1:])):
+        return hits          # no two neighbours name the same entity: nothing to drop
     out = []
     for i, h in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None

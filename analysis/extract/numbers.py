@@ -156,6 +156,7 @@ class QuantityExtractor:
             r"\s+(?:في|في|in|during|خلال|در|ب)\s+(?:" + months + r")(?![^\W_])")
         self.ordinal_markers = lex.cues.get("ordinal_marker", set())
         self._unit_cache: dict[str, str | None] = {}
+        self.two_word_heads = {k.split()[0] for k in lex.units if " " in k}
         # cheap hints: a qualifier right before a number ends with one of
         # these words; a far one or a rate word before it must occur in the window
         self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
@@ -367,31 +368,46 @@ class QuantityExtractor:
         if hm:
             u = self.unit_of(hm.group(1))
             return (u, hm.end(1)) if u else (None, pos)
-        words = []
-        p = pos
-        for _ in range(6):
-            m = self.word_after_re.match(norm, p)
-            if not m:
-                break
-            words.append((m.group(1), m.start(1), m.end(1)))
-            p = m.end()
-        if not words:
+        # The words after it are read one at a time, as far as the rules below
+        # look (at most six): Arabic and Persian mostly need one.
+        words: list[tuple[str, int, int]] = []
+        match = self.word_after_re.match
+        at = [pos]
+
+        def word(i: int):
+            while len(words) <= i and len(words) < 6 and at[0] is not None:
+                m = match(norm, at[0])
+                if not m:
+                    at[0] = None
+                    break
+                words.append((m.group(1), m.start(1), m.end(1)))
+                at[0] = m.end()
+            return words[i] if i < len(words) else None
+
+        w0 = word(0)
+        if w0 is None:
             return None, pos
+        units = self.lex.units
         # two-word forms first (وب سایت)
-        if len(words) >= 2:
-            two = words[0][0] + " " + words[1][0]
-            if two in self.lex.units:
-                return self.lex.units[two], words[1][2]
-        if len(words) > 2 and words[0][0] == "or" and words[1][0] == "so":
-            words = words[2:]           # 100,000 or so followers
-        first = words[0][0]
+        if w0[0] in self.two_word_heads and word(1) is not None:
+            two = w0[0] + " " + words[1][0]
+            if two in units:
+                return units[two], words[1][2]
+        skip = 0
+        if w0[0] == "or" and word(1) is not None and words[1][0] == "so" and word(2) is not None:
+            skip = 2                    # 100,000 or so followers
+        first = word(skip)[0]
         if first in ("من", "of", "از"):
-            cands = words[1:6]
+            lo, hi = skip + 1, skip + 6
         elif first.isascii():
-            cands = words[:5]          # English puts adjectives before the noun
+            lo, hi = skip, skip + 5    # English puts adjectives before the noun
         else:
-            cands = words[:1]
-        for w, _s, e in cands:
+            lo, hi = skip, skip + 1
+        for i in range(lo, hi):
+            c = word(i)
+            if c is None:
+                break
+            w, _s, e = c
             if w in _NOUN_PHRASE_ENDS:
                 break
             u = self.unit_of(w)
