@@ -58,3 +58,18 @@ def test_digit_runs_and_block_heads_equal_the_regex_scans():
         assert [m.span() for m in scan.matches(_BLOCK_RE, heads, view.norm)] == [
             m.span() for m in _BLOCK_RE.finditer(view.norm)], text[:80]
         assert _blocks(view, heads) == _blocks(view), text[:80]
+
+
+@pytest.mark.parametrize("ctx", [
+    "في 21 ", "بين 21 و24 ", "on the 3rd of ", "الخامس من ", "في الثامن ", "21st ", "5of ",
+    "بين الخامس والسابع من ", "the second of ", "by the twenty-first of ", "منذ ", "proof ",
+    "عام 2019 و", "the 4th", "الأول من  ", "between 3 and 5 ", "الثامن من ", "۲۵ "])
+def test_the_day_tails_keep_every_context_the_day_regexes_match(ctx):
+    from analysis.text.normalize import normalize
+    dx = dates.extractor()
+    ctx = normalize(ctx)
+    tails = dx._day_tails(ctx)
+    if dx.left_day_re.search(ctx):
+        assert any(t[-1:].isdigit() for t in tails)
+    if dx.ord_re.search(ctx) and dx.ordinal_ends is not None:
+        assert any(t.endswith(dx.ordinal_ends) for t in tails)

@@ -26,7 +26,8 @@ from hijridate import Hijri
 from .lexicon import Lexicon, key, lexicon, trie_pattern
 from .scan import matches
 
-_B = r"(?<![^\W_])"          # left word boundary (underscore counts as a break)
+_B = r"(?<![^\W_])"
+_TAIL_WORD_RE = re.compile(r"[^\W_]*$")          # left word boundary (underscore counts as a break)
 _E = r"(?![^\W_])"
 
 
@@ -193,6 +194,10 @@ class DateExtractor:
         self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?:م|ه)?(?![^\W_]|[.,،/:]\d|\d)")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
         self.year_cues = lex.cues.get("year_cue", set())
+        # the last word of each ordinal day, for a cheap test before ord_re runs
+        # (None: some entry does not end with a word character, so always run it)
+        ends = [_TAIL_WORD_RE.search(k).group() for k in lex.ordinal_days]
+        self.ordinal_ends = tuple(sorted(set(ends))) if all(ends) else None
         self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
 
     def scan_entries(self):
@@ -295,6 +300,22 @@ class DateExtractor:
             w = w[1:]
         return w
 
+    @staticmethod
+    def _day_tails(ctx: str) -> list[str]:
+        """Where a day before a month name may end (left_day_re, ord_re): the
+        context less trailing space, and also less a final من/of (a word that
+        ends so, الثامن, is kept whole too) and a digit's ordinal suffix. Both
+        regexes end with a day, ``\\s*``, maybe من/of and space, then the end;
+        testing these tails first skips the regexes where they cannot match."""
+        t = ctx.rstrip()
+        tails = [t]
+        if t.endswith(("من", "of")):
+            tails.append(t[:-2].rstrip())
+        for u in list(tails):
+            if u.endswith(("st", "nd", "rd", "th")) and u[-3:-2].isdigit():
+                tails.append(u[:-2])
+        return tails
+
     def _month_by_its_word(self, norm: str, s: int, lower: bool) -> bool:
         """An ambiguous month name after a month noun (في شهر مارس, در ماه مارس)
         or after a word of time (في مارس, in March, but not in march: the
@@ -387,7 +408,9 @@ class DateExtractor:
         if day is None:
             ctx_start = max(0, ms - 60)
             ctx = norm[ctx_start:ms]
-            lm = self.left_day_re.search(ctx)
+            tails = self._day_tails(ctx)
+            lm = (self.left_day_re.search(ctx) if any(t[-1:].isdigit() for t in tails)
+                  else None)
             if lm and not mask[ctx_start + lm.start("d")]:
                 day = int(lm.group("d"))
                 d_start = ctx_start + lm.start("d")
@@ -395,7 +418,8 @@ class DateExtractor:
                     day1 = int(lm.group("d1"))
                     d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1")
             else:
-                om = self.ord_re.search(ctx)
+                om = (self.ord_re.search(ctx) if self.ordinal_ends is None
+                      or any(t.endswith(self.ordinal_ends) for t in tails) else None)
                 if om and self._prev_word(norm, ctx_start + om.start()) in _ORDINAL_OF:
                     om = None          # الأسبوع الأول من ديسمبر: the first week, not the first day
                 if om:
