@@ -100,8 +100,9 @@ class EntityExtractor:
         for k, (ident, words) in contexts.items():
             self.guards[k] = (ident, re.compile("|".join(words)))
         self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
-        # the blocked regex runs only on a text that has a blocked phrase's first word
-        self.blocked_heads = tuple(sorted({b.split()[0] for b in self.blocked if b.split()}))
+        # the blocked regex runs only on a text that has every word of some
+        # blocked phrase (its first words, isis and داعش, are in almost every text)
+        self.blocked_words = [tuple(b.split()) for b in self.blocked if b.split()]
         self._decide: dict = {}
         names = set(self.alias) | set(self.guards)
         # Names that start with ال lose it after لل (للدولة الإسلامية): their
@@ -159,10 +160,11 @@ class EntityExtractor:
         norm, text = view.norm, view.text
         bad: list[tuple[int, int]] = (list(url_spans) if url_spans is not None
                                       else [m.span() for m in URL_RE.finditer(norm)])
-        if self.blocked_re and any(h in norm for h in self.blocked_heads):
+        if self.blocked_re and any(all(w in norm for w in ws) for ws in self.blocked_words):
             bad += [m.span() for m in self.blocked_re.finditer(norm)]
         hits: list[EntityHit] = []
         pending: list[EntityHit] = []
+        unordered = False          # handles and late acceptances come out of order
         handle_spans: list[tuple[int, int]] = []
         for m in HANDLE_RE.finditer(norm):
             if _inside(m.start(), m.end(), bad):
@@ -171,6 +173,7 @@ class EntityExtractor:
             handle_spans.append(m.span())
             if ident:
                 hits.append(EntityHit(m.start(), m.end(), self.kinds[ident], ident))
+                unordered = True
         # Names recur: what a matched spelling means (its id, whether it must
         # match case exactly, whether it is guarded) is worked out once per
         # spelling and kept; per hit only the checks that depend on where it
@@ -212,10 +215,16 @@ class EntityExtractor:
                 if text[os_:oe] != exact:
                     continue
             hits.append(EntityHit(s, e, kinds[ident], ident))
-        hits += _listed(pending, hits, norm)
         if pending:
-            hits += _same_referent(pending, hits, view)
-        return _drop_appositions(sorted(hits, key=_BY_SPAN), norm)
+            late = _listed(pending, hits, norm)
+            if pending:
+                late += _same_referent(pending, hits + late, view)
+            if late:
+                hits += late
+                unordered = True
+        if unordered:
+            hits.sort(key=_BY_SPAN)
+        return _drop_appositions(hits, norm)
 
 
 _BY_SPAN = attrgetter("start", "end")
