@@ -133,12 +133,12 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
     append = out.append
-    for h in entities.extractor().extract(view, name_block, starts["names"]):
-        s, e = h.start, h.end
-        if e > s:
-            os_, oe = span(s, e) if span else (s, e)
-            append(Mention(h.kind, os_, oe, text[os_:oe], None, None, None, None, None,
-                           h.canonical, None))
+    hits = [h for h in entities.extractor().extract(view, name_block, starts["names"])
+            if h.end > h.start]
+    # (sorted by start: the view's map is walked once for all of them)
+    for h, (os_, oe) in zip(hits, view.spans([(h.start, h.end) for h in hits])):
+        append(Mention(h.kind, os_, oe, text[os_:oe], None, None, None, None, None,
+                       h.canonical, None))
     out.sort(key=_SORT_KEY)
     return out
 

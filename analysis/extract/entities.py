@@ -18,9 +18,9 @@ from __future__ import annotations
 import csv
 import re
 from operator import attrgetter, eq
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..paths import PATHS
 from .lexicon import key, trie_pattern
@@ -32,6 +32,7 @@ _PREFIX = r"(?:[وف]?(?:بال|كال|لل|ال|[بلك])|[وف])"
 _SUFFIX = (r"(?:يهايي|يهاي|يها|هايي|هاي|ها|يون|يين|يه|ي|اي|ان|هما|هم|كم|نا|ش|ه)")
 _SHORT_SUFFIXES = {"", "ي", "ها", "هاي"}
 _GAP = r"(?:[\s_]+|\.)"        # between the words of a name
+_N, _N2, _SUF = 2, 3, 4          # the name regex's groups n, n2 and suf, by number
 URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|co|io|me|info|gov|edu|ly|uk|ru|be|eu)(?:/\S*)?"
     r"|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -41,12 +42,16 @@ URL_RE = re.compile(
 HANDLE_RE = re.compile(r"@(?<![\w@]@)(?P<h>[A-Za-z0-9_]{2,30})")
 
 
-@dataclass(slots=True)
-class EntityHit:
+class EntityHit(NamedTuple):
     start: int       # normalised offsets
     end: int
     kind: str
     canonical: str
+
+
+# A hit built as a tuple in C (no Python-level constructor): EntityHit._make
+# without its checks, for the many hits of every article.
+_new = tuple.__new__
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -118,6 +123,8 @@ class EntityExtractor:
         self.re = re.compile(
             r"(?<![^\W_])(?P<pre>" + _PREFIX + r")??(?:(?P<n>" + tp + r")|(?<=لل)(?P<n2>" + tps + r"))"
             r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
+        assert (self.re.groupindex["n"], self.re.groupindex["n2"], self.re.groupindex["suf"]) == (
+            _N, _N2, _SUF)
         self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
                            if self.blocked else None)
 
@@ -172,7 +179,7 @@ class EntityExtractor:
             ident = self.handles.get(m.group("h").lower())
             handle_spans.append(m.span())
             if ident:
-                hits.append(EntityHit(m.start(), m.end(), self.kinds[ident], ident))
+                hits.append(_new(EntityHit, (m.start(), m.end(), self.kinds[ident], ident)))
                 unordered = True
         # Names recur: what a matched spelling means (its id, whether it must
         # match case exactly, whether it is guarded) is worked out once per
@@ -191,13 +198,13 @@ class EntityExtractor:
         decide = self._decide
         kinds = self.kinds
         for m in (self.re.finditer(norm) if starts is None else matches(self.re, starts, norm)):
-            k = m.group("n", "n2", "suf")          # (name, name after لل, suffix)
+            k = m.group(_N, _N2, _SUF)             # (name, name after لل, suffix)
             d = decide.get(k)
             if d is None:
                 d = self._decision(*k)
             if d is False:
                 continue
-            s, e = m.span("n" if k[0] is not None else "n2")
+            s, e = m.span(_N if k[0] is not None else _N2)
             if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
             if handlemask is not None and handlemask.find(1, s, e) != -1 \
@@ -208,13 +215,13 @@ class EntityExtractor:
                 window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
                 if not ctx_re.search(window) and not _capitalised_inside(view, s, e):
                     # decided below: a name in a list of other platforms counts
-                    pending.append(EntityHit(s, e, kinds[ident], ident))
+                    pending.append(_new(EntityHit, (s, e, kinds[ident], ident)))
                     continue
             elif exact is not None:
                 os_, oe = view.span(s, e)
                 if text[os_:oe] != exact:
                     continue
-            hits.append(EntityHit(s, e, kinds[ident], ident))
+            hits.append(_new(EntityHit, (s, e, kinds[ident], ident)))
         if pending:
             late = _listed(pending, hits, norm)
             if pending:
