@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
-from operator import attrgetter, eq
+from operator import attrgetter
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -289,24 +289,24 @@ def _drop_appositions(hits: list[EntityHit], norm: str) -> list[EntityHit]:
     """A description right before the name it describes is one mention, not two:
     "وكالة الشرطة الأوروبية يوروبول" (the European police agency Europol)
     counts the name only."""
-    canon = [h.canonical for h in hits]
-    if not any(map(eq, canon, canon[1:])):
-        return hits          # no two neighbours name the same entity: nothing to drop
-    out = []
-    for i, h in enumerate(hits):
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if (nxt is not None and nxt.canonical == h.canonical and nxt.start >= h.end
-                and len(norm[h.end:nxt.start]) <= 16 and _APPOSITION_GAP.match(norm[h.end:nxt.start])
+    drop = {i for i, (h, nxt) in enumerate(zip(hits, hits[1:]))
+            if nxt.canonical == h.canonical and 0 <= nxt.start - h.end <= 16
+            and _apposition(h, nxt, norm)}
+    if not drop:
+        return hits
+    return [h for i, h in enumerate(hits) if i not in drop]
+
+
+def _apposition(h: EntityHit, nxt: EntityHit, norm: str) -> bool:
+    """``h`` describes ``nxt`` (the same entity, at most 16 characters after it)."""
+    gap = norm[h.end:nxt.start]
+    # A name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its @handle,
+    # is two; but a description with its Latin acronym in brackets (وحدة
+    # الإحالة على الإنترنت (EU IRU)) is one, the acronym.
+    return bool(_APPOSITION_GAP.match(gap)
                 and (h.end - h.start) > (nxt.end - nxt.start)
-                and (_latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end])
-                     or "(" in norm[h.end:nxt.start])
-                and not norm.startswith("@", nxt.start)):
-            # A name in two scripts ("Akhbar Al Aan أخبار الآن"), or with its
-            # @handle, is two; but a description with its Latin acronym in
-            # brackets (وحدة الإحالة على الإنترنت (EU IRU)) is one, the acronym.
-            continue
-        out.append(h)
-    return out
+                and (_latin(norm[h.start:h.end]) == _latin(norm[nxt.start:nxt.end]) or "(" in gap)
+                and not norm.startswith("@", nxt.start))
 
 
 def _capitalised_inside(view, s: int, e: int) -> bool:

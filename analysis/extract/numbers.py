@@ -368,46 +368,41 @@ class QuantityExtractor:
         if hm:
             u = self.unit_of(hm.group(1))
             return (u, hm.end(1)) if u else (None, pos)
-        # The words after it are read one at a time, as far as the rules below
-        # look (at most six): Arabic and Persian mostly need one.
-        words: list[tuple[str, int, int]] = []
         match = self.word_after_re.match
-        at = [pos]
-
-        def word(i: int):
-            while len(words) <= i and len(words) < 6 and at[0] is not None:
-                m = match(norm, at[0])
-                if not m:
-                    at[0] = None
-                    break
-                words.append((m.group(1), m.start(1), m.end(1)))
-                at[0] = m.end()
-            return words[i] if i < len(words) else None
-
-        w0 = word(0)
-        if w0 is None:
+        m = match(norm, pos)
+        if not m:
             return None, pos
+        w0 = m.group(1)
         units = self.lex.units
+        if not w0.isascii() and w0 not in ("من", "از") and w0 not in self.two_word_heads:
+            # Arabic and Persian: the noun right after the number, or none
+            if w0 in _NOUN_PHRASE_ENDS:
+                return None, pos
+            u = self.unit_of(w0)
+            return (u, m.end(1)) if u else (None, pos)
+        words = [(w0, m.start(1), m.end(1))]
+        p = m.end()
+        for _ in range(5):
+            m = match(norm, p)
+            if not m:
+                break
+            words.append((m.group(1), m.start(1), m.end(1)))
+            p = m.end()
         # two-word forms first (وب سایت)
-        if w0[0] in self.two_word_heads and word(1) is not None:
-            two = w0[0] + " " + words[1][0]
+        if len(words) >= 2:
+            two = words[0][0] + " " + words[1][0]
             if two in units:
                 return units[two], words[1][2]
-        skip = 0
-        if w0[0] == "or" and word(1) is not None and words[1][0] == "so" and word(2) is not None:
-            skip = 2                    # 100,000 or so followers
-        first = word(skip)[0]
+        if len(words) > 2 and words[0][0] == "or" and words[1][0] == "so":
+            words = words[2:]           # 100,000 or so followers
+        first = words[0][0]
         if first in ("من", "of", "از"):
-            lo, hi = skip + 1, skip + 6
+            cands = words[1:6]
         elif first.isascii():
-            lo, hi = skip, skip + 5    # English puts adjectives before the noun
+            cands = words[:5]          # English puts adjectives before the noun
         else:
-            lo, hi = skip, skip + 1
-        for i in range(lo, hi):
-            c = word(i)
-            if c is None:
-                break
-            w, _s, e = c
+            cands = words[:1]
+        for w, _s, e in cands:
             if w in _NOUN_PHRASE_ENDS:
                 break
             u = self.unit_of(w)
