@@ -16,7 +16,7 @@ import re
 from operator import attrgetter
 
 from .mention import Mention
-from .scan import Heads, matches
+from .scan import matches
 from ..text.normalize import View
 
 __all__ = ["extract", "Mention"]
@@ -49,7 +49,7 @@ _BLOCK_HEADS = ("http", "www.", "#", "@", "+") + tuple("." + t for t in _TLDS)
 def _blocks(view: View, starts: list[int] | None = None
             ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(spans closed to numbers and dates, spans closed to names too);
-    ``starts``, where a block can start (``scan.Heads``), when known."""
+    ``starts``, where a block can start (``scan.WordTable.find``), when known."""
     norm = view.norm
     num_block, name_block = [], []
     for m in (_BLOCK_RE.finditer(norm) if starts is None else matches(_BLOCK_RE, starts, norm)):
@@ -92,13 +92,13 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
     knows when the text was published, resolves relative dates (الشهر
     الماضي, last year, "last November"); without it they are resolved
     against the latest date the text writes out, or left out."""
-    from . import dates, entities, numbers, scan
 
     view = View(text)
     norm = view.norm
     mask = bytearray(len(norm))
-    # digit runs and where a block can start, in one pass (= \d+ and _BLOCK_RE)
-    digit_starts, block_starts = _HEADS.find(norm)
+    # In one pass: where a name, a number word or a month name can start,
+    # the digit runs (\d+) and where a block can start (_BLOCK_RE).
+    starts, digit_starts, block_starts = scan.table().find(norm)
     num_block, name_block = _blocks(view, block_starts)
     for s, e in num_block:
         mask[s:e] = b"\x01" * (e - s)
@@ -116,8 +116,6 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         out.append(Mention(kind, os_, oe, text[os_:oe], value, unit, qualifier, per, date,
                            canonical, date_alt))
 
-    # where a name, a number word or a month name can start: one pass for all
-    starts = scan.table().starts(norm)
     pub = _published(published)
     date_hits = dates.extractor().extract(view, mask, digit_starts, pub, starts["months"])
     quants, years = numbers.extractor().extract(norm, mask, digit_starts, view, starts["numbers"])
@@ -144,4 +142,6 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
 
 
 _SORT_KEY = attrgetter("start", "end", "kind")
-_HEADS = Heads(_BLOCK_HEADS)
+
+
+from . import dates, entities, numbers, scan  # noqa: E402 (they import this package's modules)

@@ -58,6 +58,25 @@ class WordTable:
         self.bits: dict[str, int] = {}
         self.groups: list[str] = []
         self._words: tuple[str, ...] = ()
+        self._singles: dict[str, tuple[str, ...]] = {}   # head character -> what must follow
+        self._literals: tuple[str, ...] = ()
+
+    def heads(self, heads: tuple[str, ...]) -> None:
+        """Also find, in the same pass, the digit runs (``\\d+``) and the
+        places where a pattern that begins with one of ``heads`` (or with a
+        digit) can start. A head's first character goes in the automaton
+        (never a word character: it cannot hide a word), its rest is checked
+        after it; a head that starts with a letter is found with str.find."""
+        singles: dict[str, list[str]] = {}
+        literals = []
+        for h in heads:
+            if h[0].isalnum():
+                literals.append(h)
+            else:
+                singles.setdefault(h[0], []).append(h)
+        self._singles = {c: tuple(hs) for c, hs in singles.items()}
+        self._literals = tuple(literals)
+        self._words = ()
 
     def group(self, name: str) -> int:
         if name not in self.groups:
@@ -81,7 +100,17 @@ class WordTable:
 
     def _build(self) -> None:
         self._words = tuple(self.bits)
-        self._ac = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest)
+        for w in self._words:
+            if not w.isalnum() or any(c.isdecimal() for c in w):
+                raise ValueError(f"{w!r}: a listed word must be letters (digits are found apart)")
+        digits = tuple(c for c in map(chr, range(0x110000)) if c.isdecimal())
+        self._first_digit = len(self._words)
+        self._first_single = self._first_digit + len(digits)
+        self._single_keys = tuple(self._singles)
+        # Leftmost-longest, one match at a time: a word's whole spelling wins at
+        # its start, and a digit or a head character is a match of its own.
+        self._ac = AhoCorasick(self._words + digits + self._single_keys,
+                               matchkind=MatchKind.LeftmostLongest)
         self._lists_of = []
         for w in self._words:
             b, k, ks = self.bits[w], 0, []
@@ -95,49 +124,44 @@ class WordTable:
     def starts(self, norm: str) -> dict[str, list[int]]:
         """Start offsets, in order, of the words in ``norm`` that some
         vocabulary can begin with, per vocabulary."""
+        return self.find(norm)[0]
+
+    def find(self, norm: str) -> tuple[dict[str, list[int]], list[int], list[int]]:
+        """(``starts``, the starts of digit runs, the sorted places where a
+        head or a digit starts), in one pass over ``norm``."""
         if not self._words:
             self._build()
         out: dict[str, list[int]] = {g: [] for g in self.groups}
         lists = [out[g] for g in self.groups]
         lists_of = self._lists_of
+        first_digit, first_single = self._first_digit, self._first_single
+        singles, single_keys = self._singles, self._single_keys
+        runs: list[int] = []
+        heads: list[int] = []
+        last_digit = -2
         n = len(norm)
         for i, p, e in self._ac.find_matches_as_indexes(norm):
-            # a whole word, not a piece of one
-            if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
-                for k in lists_of[i]:
-                    lists[k].append(p)
-        return out
-
-
-class Heads:
-    """Digit runs (``\\d+``) and the places where a pattern can start, given
-    the strings its matches begin with, in one pass: an Aho-Corasick search
-    (overlapping) for those strings and every character ``\\d`` matches
-    (Unicode decimal digits), instead of two regex scans that test every
-    character of the text."""
-
-    def __init__(self, heads: tuple[str, ...]):
-        self.heads = heads
-        self._ac = None               # built on first use
-
-    def find(self, norm: str) -> tuple[list[int], list[int]]:
-        """(starts of digit runs, sorted places a head or a digit starts)."""
-        if self._ac is None:
-            digits = tuple(c for c in map(chr, range(0x110000)) if c.isdecimal())
-            self._n_digits = len(digits)
-            self._ac = AhoCorasick(digits + tuple(h for h in self.heads if h not in digits),
-                                   matchkind=MatchKind.Standard)
-        nd = self._n_digits
-        runs, heads = [], []
-        last_digit = -2
-        for i, p, _e in self._ac.find_matches_as_indexes(norm, overlapping=True):
-            if i < nd:
+            if i < first_digit:
+                # a whole word, not a piece of one
+                if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
+                    for k in lists_of[i]:
+                        lists[k].append(p)
+            elif i < first_single:
                 if p != last_digit + 1:
                     runs.append(p)
                 last_digit = p
-            heads.append(p)
-        heads.sort()          # reported by where they end: .co and .com start alike
-        return runs, heads
+                heads.append(p)
+            elif norm.startswith(singles[single_keys[i - first_single]], p):
+                heads.append(p)
+        if self._literals:
+            find = norm.find
+            for h in self._literals:
+                p = find(h)
+                while p >= 0:
+                    heads.append(p)
+                    p = find(h, p + 1)
+            heads.sort()
+        return out, runs, heads
 
 
 def matches(pattern: re.Pattern, starts: list[int], norm: str) -> list[re.Match]:
@@ -167,6 +191,8 @@ def table() -> WordTable:
     if _TABLE is None:
         from . import dates, entities, numbers
         t = WordTable()
+        from . import _BLOCK_HEADS
+        t.heads(_BLOCK_HEADS)
         for group, entries in (("names", entities.extractor().scan_entries()),
                                ("numbers", numbers.extractor().scan_entries()),
                                ("months", dates.extractor().scan_entries())):
