@@ -1,25 +1,63 @@
-"""The fast scans (analysis.extract.lexicon.WordStartScan) find exactly what
-the plain regex scans find, on every text we have: speed without a change in
-output."""
+"""The word table (analysis.extract.scan) finds exactly what the plain regex
+scans find, on every text we have and on synthetic articles: speed without a
+change in output."""
+import random
+
 import pytest
 
-from analysis.extract import dates, gold, numbers
+from analysis.extract import dates, entities, gold, numbers, scan
 from analysis.paths import PATHS
 from analysis.text.files import read_text
 from analysis.text.normalize import View
 
-TEXTS = [read_text(p) for p in sorted(PATHS.raw.glob("*.txt"))] + [
-    t for s in gold.discover_sets() for _, t, _ in gold.load_set(s)] + [
+RAW = [read_text(p) for p in sorted(PATHS.raw.glob("*.txt"))]
+TEXTS = RAW + [t for s in gold.discover_sets() for _, t, _ in gold.load_set(s)] + [
     "تلغرام 12", "", "ثلاثة", " ثلاثة", "(ثلاثة) و(أربعة)", "مارس.مارس", "نوفمبر\nنوفمبر",
-    "وثلاثة-خمسة", "#ثلاثة @أربعة", "ثلاثة،أربعة"]
+    "وثلاثة-خمسة", "#ثلاثة @أربعة", "ثلاثة،أربعة", "وللدولة الإسلامية وتلغرامها",
+    "#أبو_بكر_البغدادي", "روكيت.تشات", "telegramها telegram", "في كي في"]
 
 
-@pytest.mark.parametrize("which", ["number words", "months"])
-def test_word_start_scan_equals_the_plain_scan(which):
-    scan = (numbers.extractor().word_scan if which == "number words"
-            else dates.extractor().month_scan)
-    for text in TEXTS:
+def _shuffled(n=300, seed=11):
+    """Articles made of real paragraphs in random order (as the bench makes them)."""
+    paras = [p for t in RAW for p in t.split("\n") if p.strip()]
+    rng = random.Random(seed)
+    return ["\n".join(rng.choice(paras) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+PATTERNS = {"names": lambda: entities.extractor().re,
+            "numbers": lambda: numbers.extractor().word_anchor_re,
+            "months": lambda: dates.extractor().month_re}
+
+
+@pytest.mark.parametrize("group", sorted(PATTERNS))
+def test_the_word_table_finds_what_the_plain_scan_finds(group):
+    pattern = PATTERNS[group]()
+    table = scan.table()
+    for text in TEXTS + _shuffled():
         norm = View(text).norm
-        fast = [(m.span(), m.groupdict()) for m in scan.finditer(norm)]
-        plain = [(m.span(), m.groupdict()) for m in scan.pattern.finditer(norm)]
+        fast = [(m.span(), m.groupdict()) for m in scan.matches(pattern, table.starts(norm)[group], norm)]
+        plain = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
         assert fast == plain, text[:80]
+
+
+def test_affixes_come_from_the_patterns():
+    assert scan.spellings(r"[وبل]?", 1) == ("", "ب", "ل", "و")
+    assert "ولل" in scan.spellings(entities._PREFIX, 4)
+    assert "هاي" in scan.spellings(entities._SUFFIX, 5)
+
+
+def test_digit_runs_and_block_heads_equal_the_regex_scans():
+    from analysis.extract import _BLOCK_RE, _DIGIT_RUN_RE, _blocks
+    odd = ["٠٤٤ 12345678 ١٢", "x+1 (202) 555-0100", "0044-20-7946-0958 www.x.com/a",
+           "#a @b http://t.co/x 18 u.s.c. 2339b", "१२३ 45", "a.co.uk and Mail.Ru", "99999",
+           "١٢٣٤٥٦٧٨٩٠١٢٣", "1-800-225-5324", "+44 20 7946 0958 ٣", "action.Europol .eu",
+           "U.S.-Iran", "xhttp://a.b www.www.", "telegram2019 2019telegram"]
+    table = scan.table()
+    for text in TEXTS + _shuffled() + odd:
+        view = View(text)
+        starts, runs, heads = table.find(view.norm)
+        assert starts == table.starts(view.norm)
+        assert runs == [m.start() for m in _DIGIT_RUN_RE.finditer(view.norm)], text[:80]
+        assert [m.span() for m in scan.matches(_BLOCK_RE, heads, view.norm)] == [
+            m.span() for m in _BLOCK_RE.finditer(view.norm)], text[:80]
+        assert _blocks(view, heads) == _blocks(view), text[:80]

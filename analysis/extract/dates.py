@@ -21,10 +21,13 @@ from datetime import date as _date, timedelta
 from functools import cache
 
 import jdatetime
+from hijridate import Hijri
 
-from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
+from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .scan import matches
 
-_B = r"(?<![^\W_])"          # left word boundary (underscore counts as a break)
+_B = r"(?<![^\W_])"
+_TAIL_WORD_RE = re.compile(r"[^\W_]*$")          # left word boundary (underscore counts as a break)
 _E = r"(?![^\W_])"
 
 
@@ -84,11 +87,18 @@ def jalali_month_span(jy: int, jm: int) -> tuple[str, str | None] | None:
 
 
 def hijri_to_iso(hy: int, hm: int, hd: int) -> str | None:
-    """A Hijri date in the Gregorian calendar, by the arithmetical (tabular)
-    Islamic calendar; official calendars (Umm al-Qura, sighting) may differ
-    by a day or two, never by a month."""
+    """A Hijri date in the Gregorian calendar: by the Umm al-Qura calendar
+    (hijridate, 1343-1500 AH), the official one in the Gulf and the one news
+    pages print beside their Hijri dates; outside its years by the
+    arithmetical (tabular) calendar, which may differ from it by a day or two,
+    never by a month."""
     if not (1 <= hm <= 12 and 1 <= hd <= 30 and 1 <= hy <= 3000):
         return None
+    if 1343 <= hy <= 1500:
+        try:
+            return Hijri(hy, hm, hd).to_gregorian().isoformat()
+        except (ValueError, OverflowError):
+            return None          # the 30th of a month of 29 days
     jdn = (hd + math.ceil(29.5 * (hm - 1)) + (hy - 1) * 354 + (3 + 11 * hy) // 30
            + 1948440 - 1)
     return _date.fromordinal(jdn - 1721425).isoformat()
@@ -97,6 +107,8 @@ def hijri_to_iso(hy: int, hm: int, hd: int) -> str | None:
 def hijri_month_span(hy: int, hm: int) -> tuple[str, str | None] | None:
     first = hijri_to_iso(hy, hm, 1)
     nxt = hijri_to_iso(hy + (hm == 12), hm % 12 + 1, 1)
+    if nxt is None and first is not None:      # the last month of the table's range
+        nxt = (_date.fromisoformat(first) + timedelta(days=30)).isoformat()
     if first is None or nxt is None:
         return None
     last = (_date.fromisoformat(nxt) - timedelta(days=1)).isoformat()
@@ -123,7 +135,6 @@ class DateExtractor:
         months = sorted(lex.months)
         mt = trie_pattern(months)
         self.month_re = re.compile(_B + r"(?:[وبل](?=[^\W\d_]))?(?P<m>" + mt + r")" + _E)
-        self.month_scan = WordStartScan(self.month_re, r"[\W_]", r"[وبل]?(?:" + mt + r")")
         self.month2_re = re.compile(r"\s*(?:/|\()\s*(?P<m>" + mt + r")" + _E + r"\s*\)?")
         ords = trie_pattern(sorted(lex.ordinal_days))
         # الخامس من أكتوبر, the second of January, بين الخامس والسابع من أكتوبر
@@ -148,6 +159,9 @@ class DateExtractor:
             for w in lex.cues.get(f"rel_{role}", ()):
                 self.rel_kind[w] = role
         self.since_cues = lex.cues.get("since", set())
+        self.period_words = lex.cues.get("period_word", set())
+        self.month_nouns = lex.cues.get("month_noun", set())
+        self.month_preps = lex.cues.get("month_prep", set())
         rel_month = {"past": ["الشهر الماضي", "الشهر المنصرم", "ماه گذشته", "ماه پیش", "last month",
                               "the past month"],
                      "this": ["الشهر الجاري", "الشهر الحالي", "هذا الشهر", "این ماه", "ماه جاری",
@@ -180,11 +194,22 @@ class DateExtractor:
         self.year_re = re.compile(r"(?<![^\W_]|[\d.,/:])(?P<y>\d{4})(?:م|ه)?(?![^\W_]|[.,،/:]\d|\d)")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
         self.year_cues = lex.cues.get("year_cue", set())
+        # the last word of each ordinal day, for a cheap test before ord_re runs
+        # (None: some entry does not end with a word character, so always run it)
+        ends = [_TAIL_WORD_RE.search(k).group() for k in lex.ordinal_days]
+        self.ordinal_ends = tuple(sorted(set(ends))) if all(ends) else None
         self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
+
+    def scan_entries(self):
+        """(entry, prefixes, suffixes) of every month name, for the word table
+        (analysis.extract.scan): month_re's optional و ب ل."""
+        for name in sorted(self.lex.months):
+            yield name, ("", "و", "ب", "ل"), ("",)
 
     # ------------------------------------------------------------------
     def extract(self, view, mask: bytearray, digit_starts: list[int],
-                published: tuple[int, int | None] | None = None) -> list[DateHit]:
+                published: tuple[int, int | None] | None = None,
+                month_starts: list[int] | None = None) -> list[DateHit]:
         text, norm = view.text, view.norm
         hits: list[DateHit] = []
         persian = None               # looked up only for a 2-digit-year numeric date
@@ -219,7 +244,8 @@ class DateExtractor:
                 take(h)
 
         # 2. month names with a day and/or a year around them
-        for m in self.month_scan.finditer(norm):
+        for m in (self.month_re.finditer(norm) if month_starts is None
+                  else matches(self.month_re, month_starts, norm)):
             if mask[m.start("m")]:
                 continue
             self._month(view, norm, m, mask, take)
@@ -237,9 +263,9 @@ class DateExtractor:
             if pw not in self.year_cues and not (pw == "(" and 1300 <= y <= 1499):
                 continue
             if 1900 <= y <= 2100:
-                if self._counts_something(norm, e):
+                if self._counts_something(norm, s, e):
                     continue
-                take(DateHit(s, e, f"{y:04d}", year=y, since=pw in self.since_cues))
+                take(DateHit(s, e, f"{y:04d}", year=y, since=self._since(norm, s, pw)))
             elif 1300 <= y <= 1499 and (pw in ("سال", "در", "از", "تا") or pw == "("):
                 span = (y + 621, y + 622)
                 take(DateHit(s, e, f"{span[0]:04d}", f"{span[1]:04d}", jyear=y,
@@ -274,11 +300,51 @@ class DateExtractor:
             w = w[1:]
         return w
 
-    def _counts_something(self, norm: str, e: int) -> bool:
-        """A 'year' followed by a counted noun, a scale or % is a quantity."""
+    @staticmethod
+    def _day_tails(ctx: str) -> list[str]:
+        """Where a day before a month name may end (left_day_re, ord_re): the
+        context less trailing space, and also less a final من/of (a word that
+        ends so, الثامن, is kept whole too) and a digit's ordinal suffix. Both
+        regexes end with a day, ``\\s*``, maybe من/of and space, then the end;
+        testing these tails first skips the regexes where they cannot match."""
+        t = ctx.rstrip()
+        tails = [t]
+        if t.endswith(("من", "of")):
+            tails.append(t[:-2].rstrip())
+        for u in list(tails):
+            if u.endswith(("st", "nd", "rd", "th")) and u[-3:-2].isdigit():
+                tails.append(u[:-2])
+        return tails
+
+    def _month_by_its_word(self, norm: str, s: int, lower: bool) -> bool:
+        """An ambiguous month name after a month noun (في شهر مارس, در ماه مارس)
+        or after a word of time (في مارس, in March, but not in march: the
+        capital tells the month in English) is the month."""
+        pw = self._prev_word(norm, s)
+        return pw in self.month_nouns or (pw in self.month_preps and not lower)
+
+    def _since(self, norm: str, s: int, pw: str) -> bool:
+        """A year after since/منذ/از is a starting point, also past a period
+        word (منذ منتصف 2015, since mid-2015, از اواخر ۲۰۱۸)."""
+        if pw in self.since_cues:
+            return True
+        if pw in self.period_words:
+            before = norm[max(0, s - 40):s].rsplit(None, 2)    # [..., since, period word]
+            if len(before) >= 2:
+                w = before[-2]
+                return w in self.since_cues or (len(w) > 2 and w[0] in "وف" and w[1:] in self.since_cues)
+        return False
+
+    def _count_before_month(self, norm: str, e: int) -> bool:
+        from .numbers import extractor
+        return bool(extractor().count_before_month_re.match(norm, e))
+
+    def _counts_something(self, norm: str, s: int, e: int) -> bool:
+        """A 'year' followed by a counted noun, a scale or %, or one a figure
+        reaches (rose to 2037), is a quantity."""
         from .numbers import extractor
         qx = extractor()
-        if qx.percent_re.match(norm, e):
+        if qx.percent_re.match(norm, e) or qx.reached(norm, s, e):
             return True
         u, _ = qx._unit_after(norm, e)
         if u is not None and u not in ("year", "month", "day", "week"):
@@ -342,7 +408,9 @@ class DateExtractor:
         if day is None:
             ctx_start = max(0, ms - 60)
             ctx = norm[ctx_start:ms]
-            lm = self.left_day_re.search(ctx)
+            tails = self._day_tails(ctx)
+            lm = (self.left_day_re.search(ctx) if any(t[-1:].isdigit() for t in tails)
+                  else None)
             if lm and not mask[ctx_start + lm.start("d")]:
                 day = int(lm.group("d"))
                 d_start = ctx_start + lm.start("d")
@@ -350,7 +418,8 @@ class DateExtractor:
                     day1 = int(lm.group("d1"))
                     d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1")
             else:
-                om = self.ord_re.search(ctx)
+                om = (self.ord_re.search(ctx) if self.ordinal_ends is None
+                      or any(t.endswith(self.ordinal_ends) for t in tails) else None)
                 if om and self._prev_word(norm, ctx_start + om.start()) in _ORDINAL_OF:
                     om = None          # الأسبوع الأول من ديسمبر: the first week, not the first day
                 if om:
@@ -369,6 +438,8 @@ class DateExtractor:
         rel = None
         if year is None:
             ry = self.right_year_re.match(norm, me_dot)
+            if ry and self._count_before_month(norm, ry.end("y")):
+                ry = None     # "in September, 1800 in October": 1800 is a count
             if ry:
                 year = int(ry.group("y"))
                 y_end = ry.end()
@@ -386,7 +457,11 @@ class DateExtractor:
         if info.calendar == "hijri" and year is None:
             return                            # رمضان, رجب, صفر: a Hijri month only with its year
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
-                and not (rel and not lower):
+                and not (rel and not lower) \
+                and not (lower and not info.ambiguous) \
+                and not self._month_by_its_word(norm, m.start(), lower):
+            # مارس, may, دی alone: a word; a lower-case English name that is no
+            # other word (december) is the month
             return
         if day is not None and not 1 <= day <= 31:
             return
@@ -486,7 +561,8 @@ def _resolve_jalali(h: DateHit, jy: int) -> None:
             h.date, h.date_alt = sp
 
 
-def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None) -> None:
+def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None,
+                norm: str | None = None) -> None:
     """Give month/day mentions without a year the year the text gives them.
 
     In text order: "of the same year" takes the year of the date just before
@@ -494,8 +570,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     reference date (the publication date when known, else the latest date the
     text writes out); any other month takes the year that puts it nearest
     the date the text is telling (the nearest month-dated mention before it,
-    or a closer bare year that is not a starting point "since 2018"), else
-    the nearest written year after it. With nothing to go on, no date."""
+    or a closer bare year that is not a starting point "since 2018"), in
+    its paragraph (given ``norm``); past a paragraph, the year that puts it
+    nearest the reference date (an earlier paragraph's "the June 2017
+    attacks" is background, not the time of the story); else the nearest
+    written year after it. With nothing to go on, no date."""
     hits.sort(key=lambda h: h.start)
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
@@ -520,7 +599,10 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             if h.calendar == "jalali":
                 y = y - 621 if gm >= 3 else y - 622
         elif h.rel is None:
-            same = next((p for p in prev), None) if h.same_year_cue else None
+            # "the same year" is the year of the date before it, passing over a
+            # starting point (منذ منتصف 2015) when a dated event comes before that
+            same = (next((p for p in prev if not p.since), next(iter(prev), None))
+                    if h.same_year_cue else None)
             if same is not None:
                 y = _ym(same)[0]
                 if h.calendar == "jalali":
@@ -530,8 +612,12 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             else:
                 dated = next((p for p in prev if _ym(p)[1] is not None), None)
                 bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
+                gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
                 if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
                     y = _ym(bare)[0]
+                elif (dated is not None and norm is not None and ref is not None
+                      and ref[1] is not None and "\n" in norm[dated.end:h.start]):
+                    y = _closest_year(gm, ref)
                 elif dated is not None:
                     y = _closest_year(h.month if h.calendar != "jalali" else
                                       _jalali_gmonth(h.month), _ym(dated))

@@ -63,45 +63,6 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
-class WordStartScan:
-    """``pattern.finditer(text)`` for a pattern that can only match at a word
-    start (it begins with a "no word character before" lookbehind), found
-    much faster.
-
-    Python's ``re`` tries such a pattern at every position of the text. Here
-    a scout regex -- one boundary character (a class test the engine runs in
-    C without entering the pattern) followed by a lookahead that the name
-    must start there -- finds the few places where a match can begin, and
-    the pattern itself runs only there. The matches are the same, in the
-    same order (tests compare the two on the corpus); ``boundary`` is the
-    class of characters allowed before a match, ``head`` a regex that every
-    match must start with (its prefixes and names).
-    """
-
-    def __init__(self, pattern: re.Pattern, boundary: str, head: str):
-        self.pattern = pattern
-        self.scout = re.compile(boundary + r"(?=" + head + r")")
-
-    def finditer(self, text: str):
-        match, scout = self.pattern.match, self.scout.search
-        m = match(text, 0)
-        if m:
-            yield m
-            pos = max(m.end() - 1, 0)
-        else:
-            pos = 0
-        while True:
-            c = scout(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start() + 1)
-            if m:
-                yield m
-                pos = max(m.end() - 1, c.start() + 1)
-            else:
-                pos = c.start() + 1
-
-
 @dataclass(frozen=True)
 class NumberWord:
     value: float

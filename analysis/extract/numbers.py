@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import Lexicon, WordStartScan, key, lexicon, trie_pattern
+from .lexicon import Lexicon, key, lexicon, trie_pattern
+from .scan import matches, spellings
 
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
@@ -37,6 +38,7 @@ _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
 _DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
+_WORD_PRE = r"[وفبلك]|[وفب]?ال"    # proclitics glued to a number word
 # a word that joins clauses: a rate or qualifier past it belongs to the next one
 _NOT_A_JOIN = r"(?!(?:و|ف|ثم|او|أو|لكن|که|ولی|and|or|but|while)(?![^\W_]))"
 
@@ -98,13 +100,11 @@ class QuantityExtractor:
         self.digit_re = re.compile(
             r"(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
             + r"(?P<pre>(?!))?(?P<w>(?!))?(?P<dual>(?!))?")
-        word_pre = r"[وفبلك]|[وفب]?ال"
+        word_pre = _WORD_PRE
         self.word_anchor_re = re.compile(
             _LEFT + r"(?P<pre>" + word_pre + r")??"
             r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
-        self.word_scan = WordStartScan(self.word_anchor_re, r"[^\w.,/:@#+\-]",
-                                       r"(?:" + word_pre + r")?(?:" + self.word_re + r"|" + dual_re + r")")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
             r"(?P<c>\s*,?\s*(?:و|and(?=\s))\s*|\s*,\s*|\s+|-)"
@@ -156,6 +156,7 @@ class QuantityExtractor:
             r"\s+(?:في|في|in|during|خلال|در|ب)\s+(?:" + months + r")(?![^\W_])")
         self.ordinal_markers = lex.cues.get("ordinal_marker", set())
         self._unit_cache: dict[str, str | None] = {}
+        self.two_word_heads = {k.split()[0] for k in lex.units if " " in k}
         # cheap hints: a qualifier right before a number ends with one of
         # these words; a far one or a rate word before it must occur in the window
         self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
@@ -163,6 +164,15 @@ class QuantityExtractor:
         self.per_before_words = tuple(sorted(lex.per_before))
         self.number_of_words = tuple(sorted(lex.cues.get("number_of", ())))
         self.year_cues = lex.cues.get("year_cue", set())
+        # a year-like number a figure reaches is a count: rose to 2037, بلغ 2037,
+        # به ۲۰۳۷ رسید
+        self.reach_before_re = re.compile(
+            r"(?:^|(?<![^\W_]))(?:" + _alternation(lex.cues.get("reach_before", ())) + r")\s*$")
+        self.reach_after_re = re.compile(
+            r"\s+(?:" + _alternation(lex.cues.get("reach_after", ())) + r")(?![^\W_])")
+        self.year_determiners = lex.cues.get("year_determiner", set())
+        self.per_nouns = lex.cues.get("per_noun", set())
+        self.duration_cues = lex.cues.get("duration_cue", set())
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
@@ -358,21 +368,33 @@ class QuantityExtractor:
         if hm:
             u = self.unit_of(hm.group(1))
             return (u, hm.end(1)) if u else (None, pos)
-        words = []
-        p = pos
-        for _ in range(6):
-            m = self.word_after_re.match(norm, p)
+        match = self.word_after_re.match
+        m = match(norm, pos)
+        if not m:
+            return None, pos
+        w0 = m.group(1)
+        units = self.lex.units
+        if not w0.isascii() and w0 not in ("من", "از") and w0 not in self.two_word_heads:
+            # Arabic and Persian: the noun right after the number, or none
+            if w0 in _NOUN_PHRASE_ENDS:
+                return None, pos
+            u = self.unit_of(w0)
+            return (u, m.end(1)) if u else (None, pos)
+        words = [(w0, m.start(1), m.end(1))]
+        p = m.end()
+        for _ in range(5):
+            m = match(norm, p)
             if not m:
                 break
             words.append((m.group(1), m.start(1), m.end(1)))
             p = m.end()
-        if not words:
-            return None, pos
         # two-word forms first (وب سایت)
         if len(words) >= 2:
             two = words[0][0] + " " + words[1][0]
-            if two in self.lex.units:
-                return self.lex.units[two], words[1][2]
+            if two in units:
+                return units[two], words[1][2]
+        if len(words) > 2 and words[0][0] == "or" and words[1][0] == "so":
+            words = words[2:]           # 100,000 or so followers
         first = words[0][0]
         if first in ("من", "of", "از"):
             cands = words[1:6]
@@ -390,25 +412,34 @@ class QuantityExtractor:
                 break
         return None, pos
 
+    def _counted(self, norm: str, lo: int, start: int) -> str | None:
+        """The noun after the last "number of" (عدد المشتركين, the number of
+        followers) in ``norm[lo:start]``: what a figure after it counts."""
+        if lo >= start or not any(w in norm[lo:start] for w in self.number_of_words):
+            return None
+        counted = None
+        for counted in self.number_of_re.finditer(norm, lo, start):
+            pass
+        if counted is not None:
+            u = self.unit_of(counted.group("w"))
+            if u and u not in _NOT_BORROWED:
+                return u
+        return None
+
     def unit_before(self, norm: str, start: int, floor: int) -> str | None:
         """The nearest counted noun before ``start`` (back to ``floor``, the
         sentence start), for a number whose noun went before it or was left
         out: ``uploads rose from 150``, ``Pro-ISIS channels ... grew from 37``.
         Durations and percentages are never borrowed."""
         lo = max(floor, start - 160)
-        counted = None
-        window = norm[lo:start]
-        if any(w in window for w in self.number_of_words):
-            for counted in self.number_of_re.finditer(norm, lo, start):
-                pass
-        if counted is not None:
-            # عدد المشتركين, the number of followers: the noun after it is counted
-            u = self.unit_of(counted.group("w"))
-            if u and u not in _NOT_BORROWED:
-                return u
-        words = self.word_re_any.findall(norm, lo, start)
-        for w in reversed(words[-14:]):
-            u = self.unit_of(w)
+        u = self._counted(norm, lo, start)
+        if u is not None:
+            return u
+        words = self.word_re_any.findall(norm, lo, start)[-15:]
+        for i in range(len(words) - 1, -1, -1):
+            if i and words[i - 1] in self.per_nouns:
+                continue        # المشاهدات لكل منشور, views per post: the post is not counted
+            u = self.unit_of(words[i])
             if u and u not in _NOT_BORROWED:
                 return u
         return None
@@ -417,7 +448,7 @@ class QuantityExtractor:
         m = self.currency_re.search(norm, max(0, start - 5), start)
         return self.lex.units[m.group("c")] if m else None
 
-    def _qualifier_before(self, norm: str, start: int) -> str | None:
+    def _qualifier_before(self, norm: str, start: int, duration: bool = False) -> str | None:
         """The qualifier right before a number (``أكثر من 100``), or one that
         governs it from further back in its clause (``تخطّى عدد المتابعين
         3000``, ``لم تتجاوز نسبة الحسابات ... 8.5``); a negation before it
@@ -427,9 +458,14 @@ class QuantityExtractor:
         last = ctx.rstrip(" \t$").rsplit(None, 2)
         if last and last[-1] == "us" and len(last) > 1:
             last.pop()                        # about US$ 5
-        word = last[-1].lstrip("(\"«“'[") if last else ""   # ("almost 100": a bracket and a quote first
-        if word and (word in self.qual_last_words or word[1:] in self.qual_last_words):
-            m = self.qual_before_re.search(ctx)
+        if last:
+            # the hint: the token's last run of word characters ("almost,
+            # («نحو), maybe with a proclitic (وحوالي), is a qualifier's last word
+            tok = last[-1]
+            if not tok.isalpha():
+                tok = _TAIL_WORD_RE.search(tok).group()
+            if tok in self.qual_last_words or tok[1:] in self.qual_last_words:
+                m = self.qual_before_re.search(ctx)
         q = None
         if m:
             q = self.lex.qual_before.get(" ".join(m.group("q").split()))
@@ -437,7 +473,8 @@ class QuantityExtractor:
         elif self.qual_far_hint.search(norm, max(0, start - 90), start):
             ctx = norm[max(0, start - 90):start]
             m = self.qual_far_re.search(ctx)
-            if m and len(m.group("gap").split()) <= 7:
+            if m and len(m.group("gap").split()) <= 7 and not (
+                    duration and self._after_duration_cue(m.group("gap"))):
                 q = self.lex.qual_far.get(" ".join(m.group("q").split()))
                 qs = m.start("q")
         if q is None:
@@ -446,6 +483,27 @@ class QuantityExtractor:
         if neg and q in _NEGATED:
             q = _NEGATED[q]
         return q
+
+    def reached(self, norm: str, start: int, end: int) -> bool:
+        """A figure reaches the number: rose to 2037, بلغت 2037, به ۲۰۳۷ رسید
+        (a year-like number there is a count)."""
+        return bool(self.reach_before_re.search(norm, max(0, start - 25), start)
+                    or self.reach_after_re.match(norm, end))
+
+    def _after_duration_cue(self, gap: str) -> bool:
+        """The gap ends with a duration cue, maybe before the noun of a number
+        that follows its noun: a duration adverbial (تخطّى خلال الأيام الثلاثة
+        3000 رابط, تخطى بعد شهرين 90 ألفاً): the verb's qualifier is for the
+        figure after it, not for the duration."""
+        words = gap.split()
+        # the cue (one or two words) ends the gap, or stands before its last word
+        for end in (len(words), len(words) - 1):
+            for n in (1, 2):
+                if end - n >= 0:
+                    w = " ".join(words[end - n:end])
+                    if w in self.duration_cues or (w[:1] in "وف" and w[1:] in self.duration_cues):
+                        return True
+        return False
 
     def _prev_word(self, norm: str, start: int) -> str:
         """The run of non-space, non-digit characters before ``start`` (past
@@ -462,7 +520,16 @@ class QuantityExtractor:
         return tok[i:]
 
     # ------------------------------------------------------------------
-    def anchors(self, norm: str, digit_starts: list[int]) -> list[re.Match]:
+    def scan_entries(self):
+        """(entry, prefixes, suffixes) of every number word and dual noun, for
+        the word table (analysis.extract.scan)."""
+        pre = ("",) + spellings(_WORD_PRE, 3)
+        for w in sorted(set(w for w, nw in self.lex.number_words.items() if nw.kind != "half")
+                        | set(self.lex.dual_units)):
+            yield w, pre, ("",)
+
+    def anchors(self, norm: str, digit_starts: list[int],
+                word_starts: list[int] | None = None) -> list[re.Match]:
         found = []
         for p in digit_starts:
             if p:
@@ -476,21 +543,23 @@ class QuantityExtractor:
             m = self.digit_re.match(norm, p)
             if m:
                 found.append(m)
-        found.extend(self.word_scan.finditer(norm))
+        found.extend(self.word_anchor_re.finditer(norm) if word_starts is None
+                     else matches(self.word_anchor_re, word_starts, norm))
         found.sort(key=lambda m: m.start())
         return found
 
-    def extract(self, norm: str, mask: bytearray, digit_starts: list[int]
+    def extract(self, norm: str, mask: bytearray, digit_starts: list[int], view=None,
+                word_starts: list[int] | None = None
                 ) -> tuple[list[Quantity], list[tuple[int, int, int]]]:
         """Quantities and bare-year candidates ``(start, end, year)``."""
         out: list[Quantity] = []
         years: list[tuple[int, int, int]] = []
         pos_done = 0
-        for m in self.anchors(norm, digit_starts):
+        for m in self.anchors(norm, digit_starts, word_starts):
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
-            q = self._quantity_at(norm, m, mask, years)
+            q = self._quantity_at(norm, m, mask, years, view=view)
             if not q:
                 continue
             out.extend(q)
@@ -508,8 +577,11 @@ class QuantityExtractor:
         for q in qs:
             if q.unit is None:
                 floor = _sentence_start(norm, q.start)
-                u = None
-                if prev is not None and (prev.end >= floor or (
+                # "the number of X" between the previous figure and this one
+                # names what this one counts (700 مستخدم، وتخطى عدد الرسائل ... 90 ألفاً)
+                u = self._counted(norm, max(floor, prev.end if prev is not None else 0,
+                                            q.start - 160), q.start)
+                if u is None and prev is not None and (prev.end >= floor or (
                         q.start - prev.end < 400 and (self.anaphor_re.match(norm, q.end)
                                                       or self._prev_word(norm, q.start)
                                                       in self.anaphor_before))):
@@ -520,13 +592,13 @@ class QuantityExtractor:
             if q.unit is not None and q.unit not in _NOT_BORROWED:
                 prev = q
 
-    def _quantity_at(self, norm, m, mask, years, allow_range=True):
+    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None):
         lex = self.lex
         if m.group("dual"):
             w = m.group("dual")
             s, e = m.start("dual"), m.end("dual")
             q = Quantity(s, e, 2, lex.dual_units[key(w)])
-            q.qualifier = self._qualifier_before(norm, s) or "exact"
+            q.qualifier = self._qualifier_before(norm, s, q.unit in _DURATIONS) or "exact"
             self._per(norm, q, e)
             return [q]
         first = self._atom(m, norm)
@@ -547,6 +619,9 @@ class QuantityExtractor:
             return None     # three-quarters, two thirds: fractions are out of scope
         end = ph.end
         value = ph.value
+        if (first.kind == "scale_or_dual" and len(ph.atoms) == 1 and view is not None
+                and view._at and _TANWEEN in view.text[slice(*view.span(ph.start, ph.end))]):
+            value = first.value   # ألفاً with its tanween: a thousand (ألفا حساب: two thousand)
         plural_s = bool(m.group("s")) and len(ph.atoms) == 1
         if plural_s:
             end = m.end("s")
@@ -574,10 +649,11 @@ class QuantityExtractor:
             # a definite number after its definite noun: الأيام العشرة, الأشهر الثلاثة
             pm = self.prev_word_re.search(norm, max(0, m.start() - 30), m.start())
             u = self.unit_of(prev) if prev.startswith("ال") else None
-            if u is None or len(ph.atoms) != 1 or not pm:
-                return None
+            if u is None or len(ph.atoms) != 1 or not pm or first.value == 1:
+                return None     # (الحساب الواحد: "a single account", not a count)
             unit, noun_before = u, pm.start("w")
-        qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start)
+        duration = unit in _DURATIONS
+        qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start, duration)
         # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
         if len(ph.atoms) == 1 and first.ambiguous and unit is None:
             if first.lang == "ar" and first.value <= 2:
@@ -594,17 +670,23 @@ class QuantityExtractor:
         if unit is None and pre in ("ب", "ل", "ك", "ف") and first.is_word:
             return None     # بسته (Persian "closed"), لستة: a glued word with no noun is no count
         if noun_before is not None and qual is None:
-            qual = self._qualifier_before(norm, noun_before)    # أقل من ساعة واحدة
+            qual = self._qualifier_before(norm, noun_before, unit in _DURATIONS)  # أقل من ساعة واحدة
         # Years: a plain 4-digit integer in a plausible range with nothing that
         # makes it a count (scale, unit, qualifier, percent) is a year, not a quantity.
         # A unit found only past other words ("the 2017 Tehran attacks") does
         # not make a year a count; one right after it ("2000 accounts") does.
-        unit_adjacent = unit is not None and len(norm[end:noun_end].split()) <= 1
+        # In English one word may stand between, after a verb ("shut down 1987
+        # ISIS bots"), but not after a determiner or preposition ("the 2017
+        # Tehran attacks", "in 2017 Tehran saw").
+        gap = len(norm[end:noun_end].split())
+        unit_adjacent = unit is not None and (gap <= 1 or (
+            gap == 2 and prev.isascii() and prev.isalpha() and prev not in self.year_determiners))
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
                 and not unit_adjacent and qual is None and not plural_s):
             y = int(m.group("d"))
-            if 1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end):
+            if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
+                    and not self.reached(norm, ph.start, ph.end)):
                 years.append((ph.start, ph.end, y))
                 return None
             if 1300 <= y <= 1499 and prev in self.year_cues:
@@ -617,13 +699,15 @@ class QuantityExtractor:
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
-            qa = self.qual_after_re.match(norm, after) or self.qual_after_far_re.match(norm, after)
+            qa = (self.qual_after_re.match(norm, after)
+                  or (end < after and self.qual_after_re.match(norm, end))     # 100,000 or so followers
+                  or self.qual_after_far_re.match(norm, after))
             if qa:
                 q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
         self._per(norm, q, after, end)
         result = [q]
         if allow_range:
-            rng = self._range(norm, m, ph, q, mask, years)
+            rng = self._range(norm, m, ph, q, mask, years, view)
             if rng:
                 result = rng
         return result
@@ -649,7 +733,7 @@ class QuantityExtractor:
         if pb:
             q.per = self.lex.per_before[" ".join(pb.group("p").split())]
 
-    def _range(self, norm, m, ph: Phrase, qa: Quantity, mask, years):
+    def _range(self, norm, m, ph: Phrase, qa: Quantity, mask, years, view=None):
         """``بين 30 و40 ألفاً``, ``۵۰ تا ۸۰``, ``5 إلى 7``: two bounds."""
         j = self.range_join_re.match(norm, ph.end)
         if not j:
@@ -671,7 +755,7 @@ class QuantityExtractor:
                 nm = self.anchor_re.match(norm, j.end())
         if not nm or nm.group("dual") or (nm.group("d") is None and nm.group("w") is None):
             return None
-        b = self._quantity_at(norm, nm, mask, [], allow_range=False)
+        b = self._quantity_at(norm, nm, mask, [], allow_range=False, view=view)
         if not b:
             return None
         qb = b[0]
@@ -700,6 +784,14 @@ class QuantityExtractor:
         return ph.trailing_scale if ph and ph.has_scale else 1.0
 
 
+def _alternation(words) -> str:
+    """A trie regex of ``words``, or one that never matches when there are none."""
+    return trie_pattern(sorted(words)) if words else "(?!)"
+
+
+_TAIL_WORD_RE = re.compile(r"[^\W_]*$")
+_TANWEEN = "\u064b"
+_DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
