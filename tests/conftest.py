@@ -1,6 +1,7 @@
 """Shared fixtures: a throwaway copy of the project's inputs to break and build."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -41,11 +42,13 @@ def project(tmp_path) -> Paths:
     return copy_project(tmp_path / "project")
 
 
-def run_cli(*args: str, root: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
+def run_cli(*args: str, root: Path | None = None, check: bool = False,
+            timeout: float | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "analysis"]
     if root is not None:
         cmd += ["--root", str(root)]
-    proc = subprocess.run(cmd + list(args), capture_output=True, text=True)
+    proc = subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=timeout,
+                          env=None if env is None else {**os.environ, **env})
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd + list(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return proc
