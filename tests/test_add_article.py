@@ -170,3 +170,32 @@ def test_refuses_a_file_over_the_size_limit(project, tmp_path):
     assert_one_clear_error(run_cli("add-article", str(big), "--lang", "ar", root=project.root),
                            "big.txt", "larger than", f"{MAX_ARTICLE_BYTES // 2**20} MiB")
     assert sorted(p.name for p in project.raw.iterdir()) == before
+
+
+# --- defect 1: make add-article passes values to Python untouched ------------------
+
+def test_make_add_article_passes_values_without_a_shell(project, tmp_path):
+    """Backticks, $, both quotes, a semicolon and Arabic in the file name and the
+    title reach Python exactly as given on make's command line; nothing runs."""
+    import os
+    import subprocess
+
+    from analysis.paths import REPO_ROOT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "a`touch PWNED`$(touch PWNED2) $HOME \"q\" 'x'; مقال.txt"
+    src = folder / name
+    src.write_text(ARABIC, encoding="utf-8")
+    title = 'قال "توقف" `id` $HOME $(echo hi) \'x\' & | ; # %'
+    outlet = "-starts-with-a-dash $PATH"
+    env = {**os.environ, "BOOK_ROOT": str(project.root)}
+    proc = subprocess.run(["make", "--no-print-directory", "-C", str(REPO_ROOT), "add-article",
+                           f"FILE={src}", "LANG=ar", f"TITLE={title}", f"OUTLET={outlet}",
+                           "DATE=2019-11"], cwd=folder, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    row = manifest.load(project.manifest)[-1]
+    assert (row.title, row.outlet, row.published) == (title, outlet, "2019-11")
+    assert (project.raw / row.file).read_bytes() == src.read_bytes()
+    for where in (folder, REPO_ROOT, tmp_path):
+        assert not list(where.glob("PWNED*")), where
