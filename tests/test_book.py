@@ -226,15 +226,26 @@ class Body(HTMLParser):
         self.text += data
 
 
-def test_failing_chapter_names_its_cell_and_keeps_the_book(built):
+def test_failing_chapter_names_its_source_line_and_keeps_the_book(built):
+    """Defect 9: the error names book/<chapter>.py, the line where the failing cell
+    starts and the failing line itself, not papermill's execution count."""
     paths, _ = built
     before = _page(paths)
     source = paths.notebooks_src / "corpus.py"
     original = source.read_text(encoding="utf-8")
-    source.write_text(original + '\n# %%\nraise ValueError("deliberate")\n', encoding="utf-8")
+    broken = original + '\n# %%\nn = len(corpus)\n\nraise ValueError("deliberate")\n'
+    lines = broken.splitlines()
+    cell_line = len(lines) - lines[::-1].index("# %%")          # the marker's line, 1-based
+    raise_line = cell_line + 3
+    assert lines[raise_line - 1] == 'raise ValueError("deliberate")'
+    source.write_text(broken, encoding="utf-8")
     try:
         proc = run_cli("build", root=paths.root)
-        assert_one_clear_error(proc, "chapter corpus", "ValueError: deliberate")
+        line = assert_one_clear_error(proc, "chapter corpus", "ValueError: deliberate",
+                                      f"book/corpus.py:{raise_line}",
+                                      f"cell that starts at line {cell_line}",
+                                      'raise ValueError("deliberate")')
+        assert not re.search(r"\bcell \d", line), line
         assert "TCP without encryption" not in proc.stderr  # kernel chatter goes to a log
         assert _page(paths) == before
         assert (paths.build / "failed" / "corpus.ipynb").exists()

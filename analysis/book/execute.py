@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ import nbformat
 
 from .notebooks import Chapter, chapters
 from ..errors import InputError
-from ..paths import PATHS, Paths
+from ..paths import PATHS, REPO_ROOT, Paths
 from .prepare import write_atomic
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -116,6 +117,70 @@ def _environment(values: dict[str, str]):
                 os.environ[k] = v
 
 
+# Cells the build adds to a notebook and that have no line in the source.
+_ADDED_TAGS = {"injected-parameters", "papermill-error-cell-tag"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_MARKER = re.compile(r"^\s*#\s*%%")
+
+
+def cell_lines(source_text: str, n_cells: int) -> list[int] | None:
+    """The 1-based line of ``book/<chapter>.py`` where each cell starts (its
+    ``# %%`` marker), or None when the markers do not match Jupytext's cells."""
+    lines = source_text.splitlines()
+    start = 0
+    if lines and lines[0].startswith("# ---"):
+        # the Jupytext header: up to the closing '# ---'
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].startswith("# ---")), 0)
+    starts = [i + 1 for i in range(start, len(lines)) if _MARKER.match(lines[i])]
+    first_text = next((i + 1 for i in range(start, len(lines)) if lines[i].strip()), None)
+    if first_text is not None and starts and first_text < starts[0]:
+        starts.insert(0, first_text)  # text before the first marker is a cell of its own
+    return starts if len(starts) == n_cells else None
+
+
+def failure_message(chapter: Chapter, err) -> str:
+    """Where a chapter failed, in its source: ``book/<chapter>.py:<line>``, the line
+    where the failing cell starts, the failing line and the error."""
+    import nbformat
+
+    root = chapter.paths.root
+    rel = chapter.source.relative_to(root)
+    kept = chapter.failed.relative_to(root)
+    error = f"{err.ename}: {err.evalue}"
+    where = f"{rel} (papermill's cell {err.exec_count}: its line is unknown)"
+    try:
+        nb = nbformat.read(chapter.failed, as_version=4)
+        cells = [c for c in nb.cells if not _ADDED_TAGS & set(c.metadata.get("tags", []))]
+        index = next(i for i, c in enumerate(cells) if c.cell_type == "code"
+                     and any(o.get("output_type") == "error" for o in c.get("outputs", [])))
+        source_text = chapter.source.read_text(encoding="utf-8")
+        starts = cell_lines(source_text, len(cells))
+    except (OSError, StopIteration, ValueError):
+        starts = None
+    if starts is not None:
+        cell_start = starts[index]
+        tb = _ANSI.sub("", "\n".join(err.traceback or []))
+        m = re.search(r"Cell In\[\d+\], line (\d+)", tb)
+        if m:
+            line = cell_start + int(m.group(1))      # the cell's code begins below its marker
+            text = source_text.splitlines()[line - 1].strip()
+            where = f"{rel}:{line} (in the cell that starts at line {cell_start}): {text}"
+        else:
+            where = f"{rel}:{cell_start} (the cell that starts at line {cell_start})"
+        inner = re.findall(r"File ([^\s:]+\.py):(\d+)", tb)
+        if inner:
+            path, n = inner[-1]
+            for base in (root, REPO_ROOT):      # the project, or the installed package
+                try:
+                    path = str(Path(path).expanduser().resolve().relative_to(base))
+                    break
+                except ValueError:
+                    pass
+            where += f" (raised in {path}:{n})"
+    return (f"chapter {chapter.name} failed at {where} → {error} "
+            f"(executed copy kept in {kept})")
+
+
 def _up_to_date(chapter: Chapter, digest: str) -> bool:
     """The executed notebook is what the build last wrote for these inputs.
 
@@ -153,11 +218,7 @@ def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> 
                 cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
             )
     except papermill.PapermillExecutionError as err:
-        raise ChapterError(
-            f"chapter {chapter.name} ({chapter.source.relative_to(chapter.paths.root)}) "
-            f"failed in cell {err.exec_count}: {err.ename}: {err.evalue} "
-            f"(executed copy kept in {chapter.failed.relative_to(chapter.paths.root)})"
-        ) from None
+        raise ChapterError(failure_message(chapter, err)) from None
     chapter.failed.unlink(missing_ok=True)
     executed = scrub(executed)
     data = nbformat.writes(executed, version=4).encode("utf-8")
