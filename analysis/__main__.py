@@ -40,9 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("execute", help="execute chapter notebooks")
     ex.add_argument("names", nargs="*")
     ex.add_argument("--force", action="store_true")
+    ex.add_argument("--jobs", "-j", type=int, default=None, help="chapters at a time (default: one per core)")
     sub.add_parser("pages", help="write the article pages and the table of contents")
     b = sub.add_parser("build", help="validate, prepare, execute and build the HTML book")
     b.add_argument("--clean", action="store_true", help="re-execute and rebuild everything")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes (default: one per core; BOOK_JOBS)")
     add = sub.add_parser("add-article", help="add a raw article to the corpus")
     add.add_argument("file", type=Path)
     add.add_argument("--lang", required=True, choices=["ar", "fa", "en"])
@@ -55,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = _paths(args)
 
-    from .book.build import BuildError
-    from .book.execute import ChapterError
+    from .errors import BuildError
     try:
         if args.command == "validate":
             from .evidence.loader import load_evidence
@@ -65,27 +67,38 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(evidence.claims)} claims checked against their texts and the reference data")
         elif args.command == "prepare":
             from .book import prepare
-            written = prepare.run(paths)
+            from .book.release import BuildLock
+            with BuildLock(paths):
+                written = prepare.run(paths)
             print(f"ok: {len(written)} file(s) written to data/processed/")
         elif args.command == "execute":
             from .book import execute
+            from .book.release import BuildLock
             from .corpus.articles import load_corpus
-            load_corpus(paths)
-            execute.run(paths, tuple(args.names) or None, force=args.force)
+            with BuildLock(paths):
+                load_corpus(paths)
+                execute.run(paths, tuple(args.names) or None, force=args.force, jobs=args.jobs)
         elif args.command == "pages":
-            from .book import pages
+            from .book import pages, status
+            from .book.build import status_info
+            from .book.prepare import write_atomic
+            from .book.release import BuildLock
             from .evidence.loader import load_evidence
-            written = pages.run(paths, load_evidence(paths))
+            with BuildLock(paths):
+                written = pages.run(paths, load_evidence(paths))
+                write_atomic(status.page_path(paths), status.page_source(status_info(paths)))
             print(f"ok: {len(written)} file(s) written to book/articles/ and _build/toc.yml")
         elif args.command == "build":
             from .book import build
-            build.run(paths, clean=args.clean)
+            build.run(paths, clean=args.clean, jobs=args.jobs)
         elif args.command == "add-article":
+            from .book.release import BuildLock
             from .corpus.adding import add_article
-            row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
-                              published=args.date, dated_by=args.dated_by, notes=args.notes)
+            with BuildLock(paths):   # not in the middle of a build, nor of another add-article
+                row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
+                                  published=args.date, dated_by=args.dated_by, notes=args.notes)
             print(f"added article {row.id}: data/raw/{row.file} (sha256 {row.sha256[:12]}…)")
-    except (InputError, ChapterError, BuildError) as err:
+    except (InputError, BuildError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0

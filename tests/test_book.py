@@ -33,10 +33,10 @@ def _page(paths, name="corpus"):
 
 def test_build_prints_one_line_per_step(built):
     _, proc = built
-    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/6\]", l)]
+    steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/7\]", l)]
     assert [s.split(":")[0] for s in steps] == [
-        "[1/6] validate", "[2/6] prepare", "[3/6] execute", "[4/6] pages", "[5/6] jupyter-book",
-        "[6/6] publish"]
+        "[1/7] validate", "[2/7] prepare", "[3/7] execute", "[4/7] pages", "[5/7] jupyter-book",
+        "[6/7] post-build", "[7/7] publish"]
 
 
 def test_index_and_corpus_page_show_all_articles(built):
@@ -97,12 +97,19 @@ def test_re_executing_every_chapter_gives_identical_outputs(built):
     assert not changed, changed
 
 
-def test_unchanged_rebuild_skips_execution(built):
+def test_unchanged_rebuild_does_nothing(built):
+    """Nothing changed: the build says so and stops before any step (no Sphinx,
+    no copy); the published book is the same release, untouched."""
     paths, _ = built
+    release = paths.html.resolve()
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stderr
-    assert "executed" not in proc.stdout, proc.stdout
-    assert "chapter corpus: up to date" in proc.stdout
+    assert proc.stdout.startswith("up to date:"), proc.stdout
+    assert "[1/7]" not in proc.stdout and "executed" not in proc.stdout, proc.stdout
+    assert paths.html.resolve() == release
+    proc = run_cli("execute", root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    assert "chapter corpus: up to date" in proc.stdout and "executed" not in proc.stdout
 
 
 def test_chapter_source_opens_as_its_executed_notebook(built):
@@ -257,10 +264,14 @@ def test_corrupt_article_fails_and_keeps_the_last_good_book(built):
     paths, _ = built
     before = _page(paths)
     target = paths.raw / "002_15eaa9dbf04ff99c.txt"
-    target.write_bytes(target.read_bytes() + b"x")
-    proc = run_cli("build", root=paths.root)
-    assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
-    assert _page(paths) == before
+    original = target.read_bytes()
+    target.write_bytes(original + b"x")
+    try:
+        proc = run_cli("build", root=paths.root)
+        assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
+        assert _page(paths) == before
+    finally:
+        target.write_bytes(original)
 
 
 def test_references_list_the_articles_and_every_fact_address(built):
