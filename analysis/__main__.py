@@ -4,7 +4,8 @@
     python -m analysis prepare               cleaned texts and tables → data/processed/
     python -m analysis execute [NAME ...]    run chapter notebooks with papermill
     python -m analysis pages                 article pages, the Articles index, the table of contents
-    python -m analysis build [--clean]       all of the above, then the HTML book
+    python -m analysis build [--clean] [-j N]  all of the above, then the HTML book
+    python -m analysis linkcheck [FOLDER]    offline check of every link in the built book
     python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
     python -m analysis extract FILE ...      mentions as JSON Lines
 
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--clean", action="store_true", help="re-execute and rebuild everything")
     b.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: one per core; BOOK_JOBS)")
+    lc = sub.add_parser("linkcheck", help="check every link of the built book, offline")
+    lc.add_argument("folder", nargs="?", type=Path, default=None, help="default: _build/html")
     add = sub.add_parser("add-article", help="add a raw article to the corpus")
     add.add_argument("file", type=Path)
     add.add_argument("--lang", required=True, choices=["ar", "fa", "en"])
@@ -91,6 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from .book import build
             build.run(paths, clean=args.clean, jobs=args.jobs)
+        elif args.command == "linkcheck":
+            from .book import linkcheck
+            report = linkcheck.check(args.folder or paths.html)
+            for line in report.broken:
+                print(f"broken: {line}", file=sys.stderr)
+            print(report.summary())
+            if report.broken:
+                return 1
         elif args.command == "add-article":
             from .book.release import BuildLock
             from .corpus.adding import add_article

@@ -208,11 +208,24 @@ def fill_status(html: Path, build: Build) -> str:
     return f"{status.PAGE}.html: {ran} chapter(s) executed by this build, {len(build.chapters) - ran} re-used"
 
 
-# Run in this order on the staged HTML, after Sphinx and before publishing.
+def check_links(html: Path, build: Build) -> str:
+    from . import linkcheck
+
+    report = linkcheck.check(html)
+    if report.broken:
+        more = f" (and {len(report.broken) - 5} more)" if len(report.broken) > 5 else ""
+        raise BuildError("broken links in the built book, not published:\n  "
+                         + "\n  ".join(report.broken[:5]) + more)
+    return report.summary()
+
+
+# Run in this order on the staged HTML, after Sphinx and before publishing;
+# each returns one line to print, or raises BuildError (nothing is published).
 POST_BUILD: list[tuple[str, Callable[[Path, Build], str]]] = [
     ("claims", link_claims),
     ("downloads", neutralise_downloads),
     ("status", fill_status),
+    ("links", check_links),      # last: checks what the steps before it wrote
 ]
 
 
