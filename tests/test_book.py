@@ -360,3 +360,38 @@ def test_no_csv_offered_starts_a_cell_with_a_formula(built, tmp_path):
     for value in FORMULA_FIELDS.values():
         assert "'" + value in neutralised, value                     # shown as text, kept whole
     assert "-95.5" in numbers                                         # facts.csv keeps its number
+
+
+def test_files_the_build_writes_keep_the_umask(built):
+    """Defect 10: executed notebooks, generated pages and the HTML rewritten after
+    Sphinx get 0666 less the umask, like any new file, not mkstemp's 0600."""
+    import os
+    import stat
+
+    paths, _ = built
+    mask = os.umask(0)
+    os.umask(mask)
+    expected = 0o666 & ~mask
+    files = [*paths.book.glob("*.ipynb"), *(paths.book / "articles").glob("*.md"),
+             paths.book / "status.md", paths.build / "toc.yml",
+             paths.html / "book" / "articles" / "001.html", paths.html / "book" / "corpus.html",
+             paths.html / "book" / "status.html"]
+    wrong = {str(f.relative_to(paths.root)): oct(stat.S_IMODE(f.stat().st_mode)) for f in files
+             if stat.S_IMODE(f.stat().st_mode) != expected}
+    assert not wrong, (oct(expected), wrong)
+
+
+def test_status_page_says_how_the_book_was_built(built):
+    from importlib.metadata import version
+
+    paths, _ = built
+    page = _page(paths, "status")
+    assert "not a git checkout" in page                       # the copy has no .git
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", page)
+    assert f"<td><p>{version('jupyter-book')}</p></td>" in page and f"<td><p>{version('pandas')}</p></td>" in page
+    table = page.split('id="build-status-chapters"', 1)[1].split("<!-- /build-status -->", 1)[0]
+    rows = re.findall(r'<tr><td><a href="(\w+)\.html">', table)
+    assert rows == ["corpus", "platform_policy", "takedown_numbers", "migration_networks", "codebook",
+                    "methods"]
+    assert table.count("book/corpus.py") == 1 and re.search(r"<code>[0-9a-f]{16}</code>", table)
+    assert 'href="status.html">Build status</a>' in _page(paths, "intro")   # in the table of contents
