@@ -62,5 +62,5 @@ bench: $(STAMP)  ## throughput of extraction and of the build, as printed tables
 	@$(PY) bench/bench_build.py
 
 clean:  ## remove build outputs and caches (keeps .venv)
-	rm -rf _build data/processed book/*.ipynb book/figures book/articles .pytest_cache .hypothesis
+	rm -rf _build data/processed book/*.ipynb book/figures book/articles book/status.md .pytest_cache .hypothesis
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
