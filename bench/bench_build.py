@@ -69,8 +69,13 @@ def edit_chapter(paths: Paths) -> None:
 
 
 def edit_article(paths: Paths, article: str = "001") -> None:
+    """Edit the first paragraph of an article's translation (its page changes)."""
+    import yaml
+
     tr = paths.translations / f"{article}.yaml"
-    tr.write_text(tr.read_text(encoding="utf-8").replace("en: ", "en: (edited) ", 1), encoding="utf-8")
+    doc = yaml.safe_load(tr.read_text(encoding="utf-8"))
+    doc["paragraphs"][0]["en"] = "(edited) " + doc["paragraphs"][0]["en"]
+    tr.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def this_book(repeat: int) -> None:
