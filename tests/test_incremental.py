@@ -156,26 +156,30 @@ def test_incremental_builds_publish_what_clean_builds_do(book, tmp_path):
     css = paths.book / "assets" / "book.css"
     saved = {p: p.read_bytes() for p in (manifest, translation, css)}
     raw_before = set(os.listdir(paths.raw))
-    # add an article, change another's translation, edit the CSS
-    src = tmp_path / "new.txt"
-    src.write_text(ADDED, encoding="utf-8")
-    run(paths, "add-article", str(src), "--lang", "ar", "--title", "عنوان جديد", "--date", "2019-12")
-    translation.write_text(translation.read_text(encoding="utf-8").replace(
-        "Akhbar Al Aan | The Hague", "Akhbar Al Aan (edited) | The Hague"), encoding="utf-8")
-    css.write_bytes(saved[css] + b"\n.build-status td { color: #333; }\n")
-    proc = run(paths, "build")
-    assert "[5/7]" in proc.stdout and "corpus: executed" in proc.stdout
-    incremental = published(paths)
-    clean_copy = copy_project(tmp_path / "clean", with_package=True, source=paths.root)
-    run(clean_copy, "build", "--clean")
-    assert diff(incremental, published(clean_copy)) == []
-    assert "zanzibarquux" in (paths.html / "searchindex.js").read_text(encoding="utf-8")
-    assert b".build-status td" in (paths.html / "_static" / "book.css").read_bytes()
-    # undo it all: the book is again exactly the first one
-    for p, data in saved.items():
-        p.write_bytes(data)
-    for name in set(os.listdir(paths.raw)) - raw_before:
-        (paths.raw / name).unlink()
+    def undo():
+        for p, data in saved.items():
+            p.write_bytes(data)
+        for name in set(os.listdir(paths.raw)) - raw_before:
+            (paths.raw / name).unlink()
+
+    try:
+        # add an article, change another's translation, edit the CSS
+        src = tmp_path / "new.txt"
+        src.write_text(ADDED, encoding="utf-8")
+        run(paths, "add-article", str(src), "--lang", "ar", "--title", "عنوان جديد", "--date", "2019-12")
+        translation.write_text(translation.read_text(encoding="utf-8").replace(
+            "Akhbar Al Aan | The Hague", "Akhbar Al Aan (edited) | The Hague"), encoding="utf-8")
+        css.write_bytes(saved[css] + b"\n.build-status td { color: #333; }\n")
+        proc = run(paths, "build")
+        assert "[5/7]" in proc.stdout and "corpus: executed" in proc.stdout
+        incremental = published(paths)
+        clean_copy = copy_project(tmp_path / "clean", with_package=True, source=paths.root)
+        run(clean_copy, "build", "--clean")
+        assert diff(incremental, published(clean_copy)) == []
+        assert "zanzibarquux" in (paths.html / "searchindex.js").read_text(encoding="utf-8")
+        assert b".build-status td" in (paths.html / "_static" / "book.css").read_bytes()
+    finally:
+        undo()      # undo it all: the book is again exactly the first one
     run(paths, "build")
     assert diff(published(paths), first) == []
     assert "zanzibarquux" not in (paths.html / "searchindex.js").read_text(encoding="utf-8")

@@ -49,6 +49,9 @@ from ..paths import PATHS, REPO_ROOT, Paths
 from .prepare import write_atomic
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
+KERNEL_STARTS = 3                  # attempts at starting a chapter's kernel
+KERNEL_START_TIMEOUT = 180         # seconds; a busy shared machine can take long
+_KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
 RECORD_TAG = "build-record"          # the cells the build adds around a chapter
 # How a notebook is made: a change here re-executes every chapter.
 _BUILD_MODULES = ("analysis/book/execute.py", "analysis/book/notebooks.py")
@@ -431,16 +434,27 @@ def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> 
     kernel_log = chapter.paths.cache / "chapters" / f"{chapter.name}.kernel.log"
     env = {"SOURCE_DATE_EPOCH": _kernel_epoch(), "BOOK_ROOT": str(chapter.paths.root)}
     t0 = time.perf_counter()
-    try:
-        with _environment(env), _stderr_to(kernel_log):
-            # papermill writes the notebook as it goes: on failure it is kept
-            # in _build/failed/ for whoever reads the error (CI uploads it).
-            executed = papermill.execute_notebook(
-                nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"],
-                cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
-            )
-    except papermill.PapermillExecutionError as err:
-        raise ChapterError(failure_message(chapter, err)) from None
+    for attempt in range(1, KERNEL_STARTS + 1):
+        try:
+            with _environment(env), _stderr_to(kernel_log):
+                # papermill writes the notebook as it goes: on failure it is kept
+                # in _build/failed/ for whoever reads the error (CI uploads it).
+                executed = papermill.execute_notebook(
+                    nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"],
+                    cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
+                    start_timeout=KERNEL_START_TIMEOUT,
+                )
+            break
+        except papermill.PapermillExecutionError as err:
+            raise ChapterError(failure_message(chapter, err)) from None
+        except RuntimeError as err:
+            # The kernel died or did not answer before running any cell: on a busy
+            # machine two kernels can be handed the same free port (jupyter_client
+            # picks ports per process). Nothing ran, so starting again is safe.
+            if not str(err).startswith(_KERNEL_START_FAILURES) or attempt == KERNEL_STARTS:
+                raise ChapterError(f"chapter {chapter.name}: the kernel could not start "
+                                   f"({err}; {attempt} attempt(s); its log: "
+                                   f"{kernel_log.relative_to(chapter.paths.root)})") from None
     seconds = round(time.perf_counter() - t0, 2)
     chapter.failed.unlink(missing_ok=True)
     reads, written = _reads_and_writes(chapter, json.loads(record.read_text(encoding="utf-8")))
