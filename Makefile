@@ -49,11 +49,19 @@ prepare: $(STAMP)  ## cleaned texts and tables into data/processed/
 execute: $(STAMP)  ## execute the chapter notebooks (those whose inputs changed)
 	@$(PY) -m analysis execute
 
+# A variable's value as one shell word, exactly as given: $(value) stops make
+# expanding $ in it, and single quotes (each ' written '\'') stop the shell
+# from running backticks or $(...) or expanding $HOME. Never paste a
+# user's value into a recipe any other way.
+shell-word = '$(subst ','\'',$(value $(1)))'
+
 add-article: $(STAMP)  ## add FILE to the corpus (LANG=ar|fa|en)
 	@# LANG is also the locale variable: accept it only when given on the command line.
-	@if [ -z "$(FILE)" ] || [ "$(origin LANG)" != "command line" ]; then \
-	  echo "usage: make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]" >&2; exit 2; fi
-	@LANG=C.UTF-8 $(PY) -m analysis add-article "$(FILE)" --lang "$(LANG)" --outlet "$(OUTLET)" --title "$(TITLE)" --date "$(DATE)"
+	$(if $(and $(value FILE),$(filter command line,$(origin LANG))),,\
+	  @echo "usage: make add-article FILE=path LANG=ar|fa|en [OUTLET=... TITLE=... DATE=...]" >&2; exit 2)
+	@LANG=C.UTF-8 $(PY) -m analysis add-article --lang=$(call shell-word,LANG) \
+	  --outlet=$(call shell-word,OUTLET) --title=$(call shell-word,TITLE) \
+	  --date=$(call shell-word,DATE) -- $(call shell-word,FILE)
 
 extract: $(STAMP)  ## mentions in FILES=... as JSON Lines
 	@$(PY) -m analysis extract $(FILES)
@@ -64,5 +72,5 @@ bench: $(STAMP)  ## throughput of extraction and of the build, as printed tables
 	@$(PY) bench/bench_build.py
 
 clean:  ## remove build outputs and caches (keeps .venv)
-	rm -rf _build data/processed book/*.ipynb book/figures book/articles .pytest_cache .hypothesis
+	rm -rf _build data/processed book/*.ipynb book/figures book/articles book/status.md .pytest_cache .hypothesis
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

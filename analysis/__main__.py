@@ -4,7 +4,8 @@
     python -m analysis prepare               cleaned texts and tables → data/processed/
     python -m analysis execute [NAME ...]    run chapter notebooks with papermill
     python -m analysis pages                 article pages, the Articles index, the table of contents
-    python -m analysis build [--clean]       all of the above, then the HTML book
+    python -m analysis build [--clean] [-j N]  all of the above, then the HTML book
+    python -m analysis linkcheck [FOLDER]    offline check of every link in the built book
     python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
     python -m analysis extract FILE ...      mentions as JSON Lines
 
@@ -40,9 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("execute", help="execute chapter notebooks")
     ex.add_argument("names", nargs="*")
     ex.add_argument("--force", action="store_true")
+    ex.add_argument("--jobs", "-j", type=int, default=None, help="chapters at a time (default: one per core)")
     sub.add_parser("pages", help="write the article pages and the table of contents")
     b = sub.add_parser("build", help="validate, prepare, execute and build the HTML book")
     b.add_argument("--clean", action="store_true", help="re-execute and rebuild everything")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes (default: one per core; BOOK_JOBS)")
+    lc = sub.add_parser("linkcheck", help="check every link of the built book, offline")
+    lc.add_argument("folder", nargs="?", type=Path, default=None, help="default: _build/html")
     add = sub.add_parser("add-article", help="add a raw article to the corpus")
     add.add_argument("file", type=Path)
     add.add_argument("--lang", required=True, choices=["ar", "fa", "en"])
@@ -55,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = _paths(args)
 
-    from .book.build import BuildError
-    from .book.execute import ChapterError
+    from .errors import BuildError
     try:
         if args.command == "validate":
             from .evidence.loader import load_evidence
@@ -65,27 +70,46 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(evidence.claims)} claims checked against their texts and the reference data")
         elif args.command == "prepare":
             from .book import prepare
-            written = prepare.run(paths)
+            from .book.release import BuildLock
+            with BuildLock(paths):
+                written = prepare.run(paths)
             print(f"ok: {len(written)} file(s) written to data/processed/")
         elif args.command == "execute":
             from .book import execute
+            from .book.release import BuildLock
             from .corpus.articles import load_corpus
-            load_corpus(paths)
-            execute.run(paths, tuple(args.names) or None, force=args.force)
+            with BuildLock(paths):
+                load_corpus(paths)
+                execute.run(paths, tuple(args.names) or None, force=args.force, jobs=args.jobs)
         elif args.command == "pages":
-            from .book import pages
+            from .book import pages, status
+            from .book.build import status_info
+            from .book.prepare import write_atomic
+            from .book.release import BuildLock
             from .evidence.loader import load_evidence
-            written = pages.run(paths, load_evidence(paths))
+            with BuildLock(paths):
+                written = pages.run(paths, load_evidence(paths))
+                write_atomic(status.page_path(paths), status.page_source(status_info(paths)))
             print(f"ok: {len(written)} file(s) written to book/articles/ and _build/toc.yml")
         elif args.command == "build":
             from .book import build
-            build.run(paths, clean=args.clean)
+            build.run(paths, clean=args.clean, jobs=args.jobs)
+        elif args.command == "linkcheck":
+            from .book import linkcheck
+            report = linkcheck.check(args.folder or paths.html)
+            for line in report.broken:
+                print(f"broken: {line}", file=sys.stderr)
+            print(report.summary())
+            if report.broken:
+                return 1
         elif args.command == "add-article":
+            from .book.release import BuildLock
             from .corpus.adding import add_article
-            row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
-                              published=args.date, dated_by=args.dated_by, notes=args.notes)
+            with BuildLock(paths):   # not in the middle of a build, nor of another add-article
+                row = add_article(args.file, args.lang, paths, outlet=args.outlet, title=args.title,
+                                  published=args.date, dated_by=args.dated_by, notes=args.notes)
             print(f"added article {row.id}: data/raw/{row.file} (sha256 {row.sha256[:12]}…)")
-    except (InputError, ChapterError, BuildError) as err:
+    except (InputError, BuildError) as err:
         # One line per problem (the codebook's checks may find several at once).
         for one in getattr(err, "errors", [err]):
             print(f"error: {one}", file=sys.stderr)

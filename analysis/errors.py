@@ -53,3 +53,12 @@ def validation_message(err, whole: str = "") -> str:
         return f"unknown field {field!r}"
     msg = e["msg"].removeprefix("Value error, ")
     return f"{field}: {msg}" if field else msg
+
+
+class BuildError(Exception):
+    """The build failed for a reason that is not bad input (Sphinx's warnings,
+    a broken publish): one line, and the last good book stays published."""
+
+
+class ChapterError(BuildError):
+    """A chapter failed to execute; the message names its source file and line."""

@@ -18,7 +18,7 @@
 #
 # ## In short
 #
-# - **Mostly Telegram, mostly second-hand.** Of the
+# - **Mostly Telegram; {glue:text}`policy_telegram_F_share_lower` of it second-hand.** Of the
 #   {glue:text}`policy_n_claims` claims on what platforms said and did,
 #   {glue:text}`policy_n_telegram` are about Telegram: {glue:text}`policy_n_telegram_F`
 #   come through unnamed outlets or name no source (graded F), and
@@ -106,6 +106,7 @@ from myst_nb import glue
 from analysis.chapters import policy, timeline
 from analysis.display import figures, render
 from analysis.display.dates import in_words
+from analysis.display.labels import share
 from analysis.evidence.loader import load_evidence
 from analysis.paths import PATHS, Paths
 
@@ -134,6 +135,10 @@ for section in ("telegram", "twitter", "tamtam", "others"):
 for letter in "ABCDEF":
     glue(f"policy_n_telegram_{letter}", int(((scoped["platform"] == "telegram")
                                               & (scoped["reliability"] == letter)).sum()), display=False)
+n_telegram = int((scoped["platform"] == "telegram").sum())
+n_telegram_f = int(((scoped["platform"] == "telegram") & (scoped["reliability"] == "F")).sum())
+glue("policy_telegram_F_share", share(n_telegram_f, n_telegram), display=False)
+glue("policy_telegram_F_share_lower", share(n_telegram_f, n_telegram).lower(), display=False)
 in_cases = scoped["id"].isin(cases)
 glue("policy_n_in_register", int(in_cases.sum()), display=False)
 touching = policy.cases_touching(register, scoped["id"])

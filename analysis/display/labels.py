@@ -35,6 +35,20 @@ def format_number(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def share(part: int, whole: int) -> str:
+    """How much of a whole a count is, in the one word a headline may use for it
+    ("most" only for more than half): All, Most, Half, Fewer than half, None."""
+    if whole <= 0 or part < 0 or part > whole:
+        raise ValueError(f"share of {part} in {whole}")
+    if part == whole:
+        return "All"
+    if part == 0:
+        return "None"
+    if 2 * part == whole:
+        return "Half"
+    return "Most" if 2 * part > whole else "Fewer than half"
+
+
 @dataclass(frozen=True)
 class Labels:
     units: dict[str, tuple[str, str]]      # unit → (one, many)
