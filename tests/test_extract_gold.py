@@ -132,3 +132,16 @@ def test_a_malformed_first_run_is_named(extra_set):
                                                           encoding="utf-8")
     errors, _ = gold.check_all(paths=extra_set)
     assert any("heldout9-first-run.csv:2" in e for e in errors), errors
+
+
+def test_errors_read_in_words():
+    from analysis.display.labels import load_labels
+    labels = load_labels(PATHS)
+    words = methods.mention_words
+    assert words("quantity", "missed", "1000 item (at_least)", labels) == "at least 1,000 items"
+    assert words("quantity", "spurious", "4000 member (exact)", labels) == "4,000 members"
+    assert words("quantity", "missed", "300 account (approx) per day", labels) == "about 300 accounts a day"
+    assert words("date", "missed", "2018-05", labels) == "May 2018"
+    assert words("organization", "spurious", "islamic-parliament-of-iran", labels) == "Islamic Parliament of Iran"
+    assert words("quantity", "wrong unit", "channel", labels) == "channels"
+    assert words("person", "missed", "None", labels) == ""

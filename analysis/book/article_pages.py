@@ -27,11 +27,10 @@ from ..corpus.articles import Article
 from ..corpus.translations import Translation
 from ..display import render
 from ..display.dates import in_words
-from ..display.labels import UNNAMED_OUTLET, Labels, outlet_name
+from ..display.labels import LANGUAGE_NAMES, UNNAMED_OUTLET, Labels, outlet_name
 from ..evidence.claims import Claim, chain_text
 from ..extract import Mention
 
-LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "und": "undetermined"}
 # Cleaning rules that remove whole lines (shown as folded blocks) and what to call them.
 BLOCK_RULES = {"masthead": "a masthead repeated at the top of the page",
                "caption_fragment": "a truncated copy of the next line (a caption)",

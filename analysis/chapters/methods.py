@@ -7,10 +7,13 @@ undefined), so that a new gold set folder shows up with no edit to the chapter.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from ..display.dates import in_words
+from ..display.labels import LANGUAGE_NAMES, Labels, format_number
 from ..display.render import ratio
 from ..extract import gold
 from ..extract.quality import (TARGETS, UNIT_TARGET, counts_table,
@@ -115,6 +118,115 @@ def first_runs_shown(first_runs: pd.DataFrame) -> pd.DataFrame:
 def errors_by_type(errors: pd.DataFrame) -> dict[str, int]:
     return {what: int((errors["error"] == what).sum())
             for what in ("missed", "spurious", "wrong unit")}
+
+
+# --- for readers: findings first, columns and values in words ----------------------
+
+KIND_WORDS = {"quantity": "quantities", "date": "dates", "platform": "platforms",
+              "organization": "organisations", "person": "people"}
+COLUMNS = {"set": "gold set", "role": "role", "documents": "texts", "kind": "kind of mention",
+           "lang": "language", "tp": "found", "fp": "invented", "fn": "missed",
+           "precision": "precision", "recall": "recall", "f1": "F1", "target": "target",
+           "meets_target": "meets target", "matched": "quantities matched",
+           "unit_right": "unit right", "unit_accuracy": "share with unit right",
+           "per_right": "rate right", "per_accuracy": "share with rate right",
+           "description": "what it is", "document": "text", "text": "as written", "error": "error",
+           "expected": "in the gold", "extracted": "extracted"}
+
+
+def pooled(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
+    """Precision and recall per kind, and the unit score, over all sets of a role
+    pooled (mentions added up, then divided): {kind: {"precision", "recall"}, "unit": {...}}."""
+    sets = sets_with_role(data, role)
+    bk = data.scores["by_kind"]
+    bk = bk[bk["set"].isin(sets)].groupby("kind")[["tp", "fp", "fn"]].sum()
+    out = {k: {"precision": r.tp / (r.tp + r.fp) if r.tp + r.fp else float("nan"),
+               "recall": r.tp / (r.tp + r.fn) if r.tp + r.fn else float("nan")}
+           for k, r in bk.iterrows()}
+    u = data.scores["units"]
+    u = u[u["set"].isin(sets) & (u["lang"] == "all")][["matched", "unit_right"]].sum()
+    out["unit"] = {"accuracy": u["unit_right"] / u["matched"] if u["matched"] else float("nan")}
+    return out
+
+
+def first_run_range(data: MethodsData, kind: str, measure: str) -> tuple[float, float, int]:
+    """The lowest and highest first-run precision or recall of a kind across the
+    sets with a first run, and how many sets that is."""
+    f = data.first_runs
+    f = f[(f["kind"] == kind) & (f["lang"] == "all")]
+    col = f"first_{measure}"
+    return float(f[col].min()), float(f[col].max()), int(len(f))
+
+
+def _lang(code: str) -> str:
+    return "all languages" if code == "all" else LANGUAGE_NAMES.get(code, code)
+
+
+def _words(df: pd.DataFrame) -> pd.DataFrame:
+    """Kinds and languages in words, columns renamed for readers."""
+    out = df.copy()
+    if "kind" in out.columns:
+        out["kind"] = out["kind"].map(lambda k: KIND_WORDS.get(k, k))
+    if "lang" in out.columns:
+        out["lang"] = out["lang"].map(_lang)
+    if "meets_target" in out.columns:
+        out["meets_target"] = out["meets_target"].map({"yes": "yes", "NO": "no"}).fillna("")
+    return out.rename(columns=COLUMNS)
+
+
+_QUANTITY = re.compile(r"^(?P<value>[\d.]+) (?:(?P<unit>\S+) )?\((?P<qualifier>[^)]*)\)(?: per (?P<per>\w+))?$")
+
+
+def mention_words(kind: str, error: str, summary: str, labels: Labels) -> str:
+    """An error table's value in words: 'at least 1,000 items', 'May 2018',
+    'Islamic Parliament of Iran'; a unit alone for a wrong-unit row."""
+    if not summary or summary == "None":
+        return ""
+    if error == "wrong unit":
+        return labels.unit(summary) or summary
+    if kind == "quantity":
+        m = _QUANTITY.match(summary)
+        if not m:
+            return summary
+        value = float(m["value"])
+        text = labels.figure(value, m["unit"], m["qualifier"])
+        return text + (f" a {m['per']}" if m["per"] else "")
+    if kind == "date":
+        return " or ".join(in_words(part.strip()) for part in summary.split(" / "))
+    return labels.name(summary)
+
+
+def errors_shown(errors: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Every error, its values in words; the text in its own script (``_lang``)."""
+    out = errors.copy()
+    for col in ("expected", "extracted"):
+        out[col] = [mention_words(k, e, v, labels) for k, e, v in zip(out["kind"], out["error"], out[col])]
+    out["_lang"] = out["lang"]
+    out = out.drop(columns=["start", "end"])
+    return _words(out)
+
+
+def sets_for_readers(data: MethodsData) -> pd.DataFrame:
+    return _words(sets_shown(data))
+
+
+def scores_for_readers(by_kind: pd.DataFrame) -> pd.DataFrame:
+    return _words(scores_shown(by_kind))
+
+
+def by_language_for_readers(by_kind_lang: pd.DataFrame) -> pd.DataFrame:
+    return _words(by_language_shown(by_kind_lang))
+
+
+def units_for_readers(units: pd.DataFrame) -> pd.DataFrame:
+    return _words(units_shown(units))
+
+
+def first_runs_for_readers(first_runs: pd.DataFrame) -> pd.DataFrame:
+    shown = first_runs_shown(first_runs)
+    shown = shown[shown["lang"] == "all"].drop(columns=["lang"])
+    return _words(shown).rename(columns={"first tp": "first run: found", "first fp": "first run: invented",
+                                         "first fn": "first run: missed"})
 
 
 TARGET_QUANTITY = TARGETS["quantity"]

@@ -18,6 +18,7 @@ from ..paths import Paths
 from .dates import in_words
 
 UNNAMED_OUTLET = "unnamed outlet"
+LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "und": "undetermined"}
 # An ISO date, month or interval; a code: a hyphen- or underscore-joined lower-case id.
 _ISO_SPAN = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2})?)?(?![\w-])")
 _CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
