@@ -152,12 +152,12 @@ glue("network_n_single_actors", int((actors["claims"] == 1).sum()), display=Fals
 # The figures: each in a wide and a phone variant, drawn from the same table.
 fig_data = network.migration_figure_data(G, tellings)
 _ = figures.save(network.migration_figure(fig_data), fig_data, Path("figures") / "migration_networks-platforms")
-_ = figures.save(network.migration_figure(fig_data, phone=True), fig_data,
-                 Path("figures") / "migration_networks-platforms-phone")
+_ = figures.save_variant(network.migration_figure(fig_data, phone=True),
+                         Path("figures") / "migration_networks-platforms", "phone")
 bip_data = network.bipartite_figure_data(B)
 _ = figures.save(network.bipartite_figure(bip_data), bip_data, Path("figures") / "migration_networks-actors")
-_ = figures.save(network.bipartite_figure(bip_data, phone=True), bip_data,
-                 Path("figures") / "migration_networks-actors-phone")
+_ = figures.save_variant(network.bipartite_figure(bip_data, phone=True),
+                         Path("figures") / "migration_networks-actors", "phone")
 
 # %% [markdown]
 # (chapter-migration-networks)=

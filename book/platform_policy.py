@@ -188,9 +188,11 @@ mark_names = policy.mark_names(scoped, facts, words)
 marks, not_drawn = timeline.timeline_data(scoped, facts, events, names, kinds, mark_names=mark_names)
 arranged = timeline.arrange(marks, events)
 _ = figures.save(timeline.timeline_figure(arranged), arranged, OUT / "platform_policy-timeline")
+# The phone drawing places the same marks' labels for a narrow page; its data
+# is the wide figure's table, offered once.
 arranged_phone = timeline.arrange(marks, events, style=timeline.PHONE)
-_ = figures.save(timeline.timeline_figure(arranged_phone, style=timeline.PHONE), arranged_phone,
-                 OUT / "platform_policy-timeline-phone")
+_ = figures.save_variant(timeline.timeline_figure(arranged_phone, style=timeline.PHONE),
+                         OUT / "platform_policy-timeline", "phone")
 
 glue("policy_n_marks", int(len(arranged)), display=False)
 glue("policy_n_marks_claim", int((arranged["source"] == "claim").sum()), display=False)
@@ -252,8 +254,8 @@ action_days = in_words(f"{action.date_start.isoformat()}/{action.date_end.isofor
 band = (action.date_start, action.date_end, f"Europol-led action, {action_days}")
 _ = figures.save(timeline.closeup_figure(close, window, style=timeline.CLOSEUP_DESKTOP, band=band), close,
                  OUT / "platform_policy-november-2019")
-_ = figures.save(timeline.closeup_figure(close, window, style=timeline.CLOSEUP_PHONE, band=band), close,
-                 OUT / "platform_policy-november-2019-phone")
+_ = figures.save_variant(timeline.closeup_figure(close, window, style=timeline.CLOSEUP_PHONE, band=band),
+                         OUT / "platform_policy-november-2019", "phone")
 glue("policy_n_close", int(len(close)), display=False)
 glue("policy_action_days", action_days, display=False)
 

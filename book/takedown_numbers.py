@@ -208,7 +208,7 @@ drawn_facts = sorted({f for p in points[points["kind"] != "claim"]["point"] for 
 glue("takedown_n_drawn_facts", int(len(drawn_facts)), display=False)
 Path("figures").mkdir(exist_ok=True)
 _ = figures.save(takedowns.chart_figure(points), points, Path("figures") / "takedown_numbers-figures")
-_ = figures.save(takedowns.chart_figure(points, "phone"), points, Path("figures") / "takedown_numbers-figures-phone")
+_ = figures.save_variant(takedowns.chart_figure(points, "phone"), Path("figures") / "takedown_numbers-figures", "phone")
 
 # %% [markdown]
 # ```{image} figures/takedown_numbers-figures-phone.png

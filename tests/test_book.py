@@ -302,7 +302,7 @@ def test_methods_chapter_reports_every_target(built):
     assert re.search(r"<td[^>]*>articles</td><td[^>]*>quantities</td>(<td[^>]*>[^<]*</td>){7}<td[^>]*>yes</td>", page)
     assert re.search(r'<span class="pasted-text">\d+</span> of\s*<span class="pasted-text">\d+</span>', page)
     # findings first: the held-out scores in the page's first section, in words
-    short = page[page.index("In short"):page.index("How it is measured")]
+    short = page[page.index('id="in-short"'):page.index('id="how-it-is-measured"')]
     assert "held-out" in short and "heldout3" in short
     assert re.search(r'quantities with precision\s*<span class="pasted-text">0\.\d\d</span>', short)
 
@@ -395,11 +395,14 @@ def test_status_page_says_how_the_book_was_built(built):
     paths, _ = built
     page = _page(paths, "status")
     assert "not a git checkout" in page                       # the copy has no .git
-    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", page)
+    # the date in words (the copy has no git: the release date in CITATION.cff)
+    assert re.search(r"\d{1,2} (January|February|March|April|May|June|July|August|September|"
+                     r"October|November|December) \d{4}, \d{2}:\d{2} UTC", page)
     assert f"<td><p>{version('jupyter-book')}</p></td>" in page and f"<td><p>{version('pandas')}</p></td>" in page
     table = page.split('id="build-status-chapters"', 1)[1].split("<!-- /build-status -->", 1)[0]
     rows = re.findall(r'<tr><td><a href="(\w+)\.html">', table)
     assert rows == ["corpus", "platform_policy", "takedown_numbers", "migration_networks", "codebook",
                     "methods"]
     assert table.count("book/corpus.py") == 1 and re.search(r"<code>[0-9a-f]{16}</code>", table)
+    assert '<a href="corpus.html">The corpus</a>' in table           # chapters by their titles
     assert 'href="status.html">Build status</a>' in _page(paths, "intro")   # in the table of contents

@@ -207,7 +207,8 @@ def fill_status(html: Path, build: Build) -> str:
     from .notebooks import chapters
 
     sources = {c.name: c.source.relative_to(build.paths.root).as_posix() for c in chapters(build.paths)}
-    if not status.fill(html, build.chapters, sources):
+    titles = {c.name: c.title for c in chapters(build.paths)}
+    if not status.fill(html, build.chapters, sources, titles):
         raise BuildError(f"{status.PAGE}.html has no element #{status.PLACEHOLDER_ID} to fill")
     ran = sum(1 for r in build.chapters if r.executed)
     return f"{status.PAGE}.html: {ran} chapter(s) executed by this build, {len(build.chapters) - ran} re-used"
@@ -237,8 +238,8 @@ def check_links(html: Path, build: Build) -> str:
 POST_BUILD: list[tuple[str, Callable[[Path, Build], str]]] = [
     ("claims", link_claims),
     ("downloads", neutralise_downloads),
-    ("status", fill_status),
-    ("search", index_search),    # after every step that changes a page's text
+    ("search", index_search),    # after the steps that change a page's words; before
+    ("status", fill_status),     # the status table, whose timings differ build to build
     ("links", check_links),      # last: checks what the steps before it wrote
 ]
 

@@ -7,6 +7,7 @@ lists. The order here is the order of execution.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from ..paths import Paths
 
 CHAPTERS: tuple[str, ...] = ("corpus", "platform_policy", "takedown_numbers",
                              "migration_networks", "codebook", "methods")
+
+
+_TITLE = re.compile(r"^# # (.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,16 @@ class Chapter:
     @property
     def source(self) -> Path:
         return self.paths.notebooks_src / f"{self.name}.py"
+
+    @property
+    def title(self) -> str:
+        """The chapter's title: the first level-one heading of its source's
+        markdown cells (``# # Title``), else its name."""
+        try:
+            m = _TITLE.search(self.source.read_text(encoding="utf-8"))
+        except OSError:
+            m = None
+        return m.group(1).strip() if m else self.name
 
     @property
     def executed(self) -> Path:

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -440,8 +441,12 @@ def build_index(html_dir: Path) -> Stats:
 # --- Sphinx: the search page ------------------------------------------------------
 
 def _add_templates(app, config) -> None:
-    if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.insert(0, str(TEMPLATES))
+    # Relative to the configuration folder where it can be: an absolute path
+    # would enter Sphinx's configuration digest (.buildinfo), and two copies of
+    # one project would publish different books.
+    folder = os.path.relpath(TEMPLATES, app.confdir)
+    if folder not in config.templates_path:
+        config.templates_path.insert(0, folder)
 
 
 def setup(app):

@@ -7,7 +7,7 @@ incremental one and to another clean build:
 
 - what is the same for the same inputs is written into the page's source
   before Sphinx runs (``page_source``): the commit, the build date
-  (SOURCE_DATE_EPOCH, else the last commit's date: never the clock), the digest
+  (SOURCE_DATE_EPOCH, else the last commit that changed the inputs: never the clock), the digest
   of every input, the Python and package versions;
 - what varies from build to build (how long each chapter took, and whether
   its notebook was executed by this build or re-used from the cache) is filled
@@ -56,7 +56,10 @@ def versions() -> list[tuple[str, str]]:
 def page_source(info: dict) -> bytes:
     """The page's MyST source: the same for the same inputs."""
     commit = info.get("commit")
-    date = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(info["epoch"]))
+    from ..display.dates import in_words
+
+    moment = time.gmtime(info["epoch"])
+    date = f"{in_words(time.strftime('%Y-%m-%d', moment))}, {time.strftime('%H:%M', moment)} UTC"
     rows = [
         ("commit", f"`{commit}`" if commit else "not a git checkout"),
         ("build date", f"{date} ({info['epoch_source']})"),
@@ -75,8 +78,9 @@ project's inputs when the book is built; nothing on this page is typed.
 |---|---|
 {table}
 
-The build date is the date of the last commit (or `SOURCE_DATE_EPOCH` when
-it is set), never the time the build ran, so that two builds of one commit
+The build date is the date of the last commit that changed what the book is
+made of (or `SOURCE_DATE_EPOCH` when it is set; outside git, the release date
+in `CITATION.cff`), never the time the build ran, so that two builds of one commit
 are byte for byte the same. The inputs digest is the SHA-256 over every file
 the book is made of (articles, manifest, annotations, reference data, chapter
 sources, pages, the `analysis` package, configuration, table of contents and
@@ -104,12 +108,14 @@ Every package is pinned in `requirements.txt`.
 """.encode("utf-8")
 
 
-def chapters_html(results, sources: dict[str, str]) -> str:
-    """The table of how each chapter was made in this build."""
+def chapters_html(results, sources: dict[str, str], titles: dict[str, str] | None = None) -> str:
+    """The table of how each chapter was made in this build: each chapter by its
+    title, its source file and digest in code."""
+    titles = titles or {}
     rows = []
     for r in results:
         how = "executed by this build" if r.executed else "re-used from the cache"
-        rows.append(f'<tr><td><a href="{html.escape(r.name)}.html">{html.escape(r.name)}</a></td>'
+        rows.append(f'<tr><td><a href="{html.escape(r.name)}.html">{html.escape(titles.get(r.name, r.name))}</a></td>'
                     f"<td><code>{html.escape(sources.get(r.name, ''))}</code></td>"
                     f"<td>{how}</td><td class=\"num\">{r.seconds:.1f}</td>"
                     f"<td><code>{html.escape(r.digest[:16])}</code></td></tr>")
@@ -119,7 +125,7 @@ def chapters_html(results, sources: dict[str, str]) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def fill(html_root: Path, results, sources: dict[str, str]) -> bool:
+def fill(html_root: Path, results, sources: dict[str, str], titles: dict[str, str] | None = None) -> bool:
     """Write this build's chapter table into the staged status page."""
     from ..text.files import write_atomic
 
@@ -127,7 +133,7 @@ def fill(html_root: Path, results, sources: dict[str, str]) -> bool:
     if not page.is_file():
         return False
     text = page.read_text(encoding="utf-8")
-    body = chapters_html(results, sources)
+    body = chapters_html(results, sources, titles)
     filled, n = VARYING.subn(lambda m: m.group(1) + body + m.group(2), text)
     if n != 1:
         return False

@@ -22,3 +22,14 @@ def save(fig, data: pd.DataFrame, stem: Path) -> tuple[Path, Path]:
     plt.close(fig)  # the page shows the saved file, not an inline copy
     csv.write_bytes(csv_bytes(data))  # offered for download: formulas neutralised
     return png, csv
+
+
+def save_variant(fig, of: Path, variant: str) -> Path:
+    """Save another drawing of a figure already saved with ``save`` (a phone
+    variant, say) as ``<of>-<variant>.png``. Its table is the one beside the
+    original, offered once: no second copy of the same data."""
+    png = of.with_name(f"{of.name}-{variant}.png")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(png, metadata={"Software": None})
+    plt.close(fig)
+    return png
