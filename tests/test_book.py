@@ -190,7 +190,7 @@ def test_added_article_gets_its_page_and_its_text_is_escaped(built, tmp_path):
     # The introduction glues the count from the corpus chapter: an incremental
     # build must re-read it, not keep the old 5.
     intro = _page(paths, "intro")
-    assert re.search(r'built from\s*<span class="pasted-text">6</span>', intro)
+    assert re.search(r'in\s*<span class="pasted-text">6</span>\s*articles', intro)
     assert HOSTILE_TITLE not in page
     assert html.escape(HOSTILE_TITLE) in page
 
