@@ -185,8 +185,10 @@ def synthetic_project(dest: Path, n: int) -> Paths:
     import csv
 
     paths = copy_project(dest)
-    shutil.rmtree(paths.annotations, ignore_errors=True)  # claims point into the real texts
-    paths.annotations.mkdir(parents=True)
+    # claims and translations belong to the real texts, which are replaced
+    for folder in (paths.annotations, paths.translations):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
     for p in paths.raw.iterdir():
         p.unlink()
     real = load_corpus(PATHS)
