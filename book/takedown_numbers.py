@@ -18,9 +18,10 @@
 #
 # ## In short
 #
-# - **The headline "26,000" counts items *referred*, not sites closed.** Europol
-#   and Eurojust counted over {glue:text}`takedown_referrals:,.0f` items of IS
-#   content referred to online service providers in the action of November 2019.
+# - **The headline "{glue:text}`takedown_referrals:,.0f`" counts items *referred*, not sites closed.** Europol
+#   and Eurojust counted {glue:text}`takedown_referrals_worded` items of IS
+#   content referred to online service providers in the action of
+#   {glue:text}`takedown_action_month`.
 #   The Belgian police, co-leader of the action, wrote *removed*, and Akhbar Al
 #   Aan turned the items into "about {glue:text}`takedown_claim_001_02_value:,.0f`
 #   websites and accounts closed" {claim}`001-02`; where items became websites
@@ -85,6 +86,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from analysis.display import figures, render
+from analysis.display.dates import in_words
 from analysis.evidence import measures, register
 from analysis.chapters import register_text, takedowns
 from analysis.evidence.loader import load_evidence
@@ -122,6 +124,7 @@ glue("takedown_claim_001_02_value", float(numeric.set_index("claim").loc["001-02
 
 glue("takedown_referrals", float(fx["europol-2019-referrals"].value_low), display=False)
 glue("takedown_referrals_worded", fx["europol-2019-referrals"].value, display=False)
+glue("takedown_action_month", in_words(fx["europol-2019-referrals"].date_start.strftime("%Y-%m")), display=False)
 glue("takedown_tg_day1", int(fx["telegram-isiswatch-2019-11-22"].value_low), display=False)
 glue("takedown_tg_day2", int(fx["telegram-isiswatch-2019-11-23"].value_low), display=False)
 two_days = measures.total([fx["telegram-isiswatch-2019-11-22"].figure(), fx["telegram-isiswatch-2019-11-23"].figure()])
