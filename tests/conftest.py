@@ -67,6 +67,27 @@ def package_env(root: Path) -> dict:
     return {**os.environ, "PYTHONPATH": str(root)}
 
 
+def set_fact(project: Paths, fact_id: str, **fields) -> int:
+    """Change fields of one row of the project's facts.csv; return its line."""
+    import csv
+    import io
+
+    path = project.reference / "facts.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    line = None
+    for n, r in enumerate(rows, start=2):
+        if r["id"] == fact_id:
+            r.update(fields)
+            line = n
+        w.writerow(r)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert line is not None, fact_id
+    return line
+
+
 def assert_one_clear_error(proc: subprocess.CompletedProcess, *fragments: str) -> str:
     """The CLI failed with one 'error:' line that names what it must, and no traceback."""
     assert proc.returncode == 1, (proc.returncode, proc.stdout, proc.stderr)

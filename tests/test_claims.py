@@ -10,7 +10,7 @@ from analysis.corpus.articles import load_corpus
 from analysis.errors import InputError
 from analysis.evidence.facts import facts_frame, load_facts
 from analysis.paths import PATHS
-from tests.conftest import assert_one_clear_error, run_cli
+from tests.conftest import assert_one_clear_error, run_cli, set_fact
 
 CLAIMS = load_claims(PATHS)
 FACTS = load_facts(PATHS)
@@ -170,36 +170,18 @@ def test_every_address_names_a_page_or_the_fact_says_why():
     assert by_id["vk-2006-founding"].address_note and by_id["tamtam-launch"].confidence == "unverified"
 
 
-def _set_fact(project, fact_id, **fields):
-    import csv
-    import io
-    path = project.reference / "facts.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    w.writeheader()
-    line = None
-    for n, r in enumerate(rows, start=2):
-        if r["id"] == fact_id:
-            r.update(fields)
-            line = n
-        w.writerow(r)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return line
-
-
 def test_a_bare_site_address_needs_a_reason(project):
-    line = _set_fact(project, "tamtam-launch", address_note="")
+    line = set_fact(project, "tamtam-launch", address_note="")
     _validate(project, f"data/reference/facts.csv:{line} (fact tamtam-launch)",
               "address 'https://tass.ru' has no path", "address_note")
 
 
 def test_a_fact_with_no_address_needs_a_reason(project):
-    line = _set_fact(project, "london-bridge-2019", address_note="")
+    line = set_fact(project, "london-bridge-2019", address_note="")
     _validate(project, f"data/reference/facts.csv:{line} (fact london-bridge-2019)", "no address")
 
 
 def test_a_fact_read_at_no_page_is_unverified(project):
-    line = _set_fact(project, "tamtam-launch", confidence="secondary")
+    line = set_fact(project, "tamtam-launch", confidence="secondary")
     _validate(project, f"data/reference/facts.csv:{line} (fact tamtam-launch)",
               "confidence 'secondary' needs an address with a path")

@@ -10,8 +10,6 @@ guard that ``validate`` also runs catching the breach.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import replace
 
@@ -21,7 +19,7 @@ import pytest
 from analysis.evidence import codebook_rules as rules
 from analysis.evidence.loader import load_evidence
 from analysis.paths import PATHS
-from tests.conftest import assert_one_clear_error, run_cli
+from tests.conftest import assert_one_clear_error, run_cli, set_fact
 
 EV = load_evidence(PATHS)
 INPUTS = rules.Inputs.of(EV)
@@ -40,24 +38,6 @@ def _edit_claim(project, article: str, claim_id: str, field: str, new: str) -> i
             path.write_text("\n".join(lines), encoding="utf-8")
             return i + 1
     raise AssertionError(f"{field} not in {claim_id}")
-
-
-def _edit_fact(project, fact_id: str, **fields) -> int:
-    """Change fields of one row of facts.csv; return its line."""
-    path = project.reference / "facts.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    w.writeheader()
-    line = None
-    for n, r in enumerate(rows, start=2):
-        if r["id"] == fact_id:
-            r.update(fields)
-            line = n
-        w.writerow(r)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    assert line is not None, fact_id
-    return line
 
 
 def _validate(project, *fragments: str) -> str:
@@ -105,7 +85,7 @@ def test_unaddressed_facts_support_neither_a_1(project):
 
 def test_unaddressed_facts_support_neither_a_5(project):
     # the analyst's "almost 100", marked unverified, can no longer contradict 002-15's C5
-    _edit_fact(project, "isd-tamtam-2019-channels", confidence="unverified")
+    set_fact(project, "isd-tamtam-2019-channels", confidence="unverified")
     line = next(n for n, l in enumerate((project.annotations / "002.yaml").read_text("utf-8").split("\n"), 1)
                 if l.startswith("  grade:") and n > (project.annotations / "002.yaml").read_text("utf-8")
                 .split("\n").index("- id: 002-15"))
@@ -141,14 +121,14 @@ def test_an_unhedged_figure_is_exact(project):
 
 def test_a_facts_qualifier_follows_the_lexicon_nearly(project):
     # "nearly 5,000" coded as a ceiling (low blank), as it once was: the lexicon says approx
-    line = _edit_fact(project, "telegraph-2019-merged-accounts", value_low="")
+    line = set_fact(project, "telegraph-2019-merged-accounts", value_low="")
     _validate(project, f"data/reference/facts.csv:{line} (fact telegraph-2019-merged-accounts)",
               "its bounds make it at_most, but the lexicon reads approx", "qualifiers-follow-the-lexicon")
 
 
 def test_a_facts_qualifier_follows_the_lexicon_over(project):
     # "over 10 billion messages daily" in the fact's quoted wording, coded exact
-    line = _edit_fact(project, "telegram-2015-10bn", value="10 billion", value_high="10000000000")
+    line = set_fact(project, "telegram-2015-10bn", value="10 billion", value_high="10000000000")
     _validate(project, f"data/reference/facts.csv:{line} (fact telegram-2015-10bn)",
               "its bounds make it exact, but the lexicon reads at_least in its fact", "qualifiers-follow-the-lexicon")
 

@@ -3,22 +3,7 @@ phenomenon and language, on sentences written for these tests (none copied
 from any gold set)."""
 import pytest
 
-from analysis.extract import extract
-
-
-def qs(text):
-    return [(m.text, m.value, m.unit, m.qualifier, m.per) for m in extract(text)
-            if m.kind == "quantity"]
-
-
-def ds(text, published=None):
-    found = extract(text) if published is None else extract(text, published=published)
-    return [(m.text, m.to_dict()["date"]) for m in found if m.kind == "date"]
-
-
-def ents(text):
-    return [(m.text, m.canonical) for m in extract(text)
-            if m.kind in ("platform", "organization", "person")]
+from tests.mentions import ds, ents, qs
 
 
 # --- a qualifier inside quotation marks and brackets ---------------------
