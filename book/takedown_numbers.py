@@ -314,12 +314,10 @@ for key, n in zip(("addable", "observer", "selfrep"), summary["n_claims"]):
     glue(f"takedown_n_claims_{key}", int(n), display=False)
 
 # %% tags=["remove-input"]
-display(HTML(render.folded(
+display(HTML(takedowns.caveat_fold(
     f"The {len(attempts)} sums attempted: the figures, the result or the refusal, the claims leaning on them",
-    render.table(takedowns.caveat_for_readers(attempts, words),
-                 caption="Sums attempted with the book's addition: the result or the refusal",
-                 cell_html={"claims": takedowns.claim_cell}),
-    css_class="fold td-fold")))
+    attempts, words,
+    "Sums attempted with the book's addition: the result or the refusal")))
 
 # %% [markdown]
 # **An analyst's inbox is not a platform count.** The
@@ -333,12 +331,10 @@ display(HTML(render.folded(
 # {claim}`002-15`.
 
 # %% tags=["remove-input"]
-display(HTML(render.folded(
+display(HTML(takedowns.caveat_fold(
     f"The {len(observer)} figures one person saw, and the claims that relay them",
-    render.table(takedowns.caveat_for_readers(observer, words),
-                 caption="Figures one named person saw (an observation, not a count of the platform)",
-                 cell_html={"claims": takedowns.claim_cell}),
-    css_class="fold td-fold")))
+    observer, words,
+    "Figures one named person saw (an observation, not a count of the platform)")))
 
 # %% [markdown]
 # **Self-reported figures cannot be checked.** Where a platform counts its own
@@ -355,17 +351,14 @@ display(HTML(render.folded(
 # {glue:text}`takedown_n_claims_selfrep` on a platform's word about itself.
 
 # %% tags=["remove-input"]
-display(HTML(render.folded(
+display(HTML(takedowns.caveat_fold(
     f"The {len(selfrep)} self-reported figures, how each was read, and the claims leaning on them",
-    render.table(takedowns.caveat_for_readers(selfrep.drop(columns="person"), words),
-                 caption="Self-reported figures (the issuer is the platform itself) and the claims leaning on them",
-                 cell_html={"claims": takedowns.claim_cell}),
-    css_class="fold td-fold")))
-display(HTML(render.folded(
+    selfrep.drop(columns="person"), words,
+    "Self-reported figures (the issuer is the platform itself) and the claims leaning on them")))
+display(HTML(takedowns.caveat_fold(
     f"Each of the {len(summary)} caveats, the sources it rests on and the claims it touches",
-    render.table(takedowns.caveat_for_readers(summary, words),
-                 caption="Each caveat, the sources it rests on and the claims it touches", cell_html={"claims": takedowns.claim_cell}),
-    css_class="fold td-fold")))
+    summary, words,
+    "Each caveat, the sources it rests on and the claims it touches")))
 
 # %% [markdown]
 # ## One voice

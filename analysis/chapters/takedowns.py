@@ -889,6 +889,14 @@ def caveat_for_readers(df: pd.DataFrame, words: Words) -> pd.DataFrame:
                              "person": "through", "confidence": "how it was read"})
 
 
+def caveat_fold(summary: str, df: pd.DataFrame, words: Words, caption: str) -> str:
+    """A caveat table in words (``caveat_for_readers``), its claims as references,
+    folded under ``summary`` in the chapter's fold style."""
+    return render.folded(summary, render.table(caveat_for_readers(df, words), caption=caption,
+                                               cell_html={"claims": claim_cell}),
+                         css_class="fold td-fold")
+
+
 def headline_matrix_for_readers(headline: pd.DataFrame, words: Words) -> pd.DataFrame:
     """``headline_matrix`` in words: what was counted (rows) by what was done (columns)."""
     m = headline_matrix(headline)
