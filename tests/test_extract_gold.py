@@ -137,11 +137,21 @@ def test_a_malformed_first_run_is_named(extra_set):
 def test_errors_read_in_words():
     from analysis.display.labels import load_labels
     labels = load_labels(PATHS)
-    words = methods.mention_words
-    assert words("quantity", "missed", "1000 item (at_least)", labels) == "at least 1,000 items"
-    assert words("quantity", "spurious", "4000 member (exact)", labels) == "4,000 members"
-    assert words("quantity", "missed", "300 account (approx) per day", labels) == "about 300 accounts a day"
-    assert words("date", "missed", "2018-05", labels) == "May 2018"
-    assert words("organization", "spurious", "islamic-parliament-of-iran", labels) == "Islamic Parliament of Iran"
-    assert words("quantity", "wrong unit", "channel", labels) == "channels"
-    assert words("person", "missed", "None", labels) == ""
+
+    def words(kind, error, side="expected", **record):
+        return methods.mention_words(error, {"kind": kind, **record}, side, labels)
+
+    assert words("quantity", "missed", value=1000, unit="item", qualifier="at_least") == "at least 1,000 items"
+    assert words("quantity", "spurious", "extracted", value=4000, unit="member",
+                 qualifier="exact") == "4,000 members"
+    assert words("quantity", "missed", value=300, unit="account", qualifier="approx",
+                 per="day") == "about 300 accounts a day"
+    assert words("date", "missed", date="2018-05") == "May 2018"
+    assert words("organization", "spurious", "extracted",
+                 canonical="islamic-parliament-of-iran") == "Islamic Parliament of Iran"
+    assert words("quantity", "wrong unit", unit="account", got_unit="channel") == "accounts"
+    assert words("quantity", "wrong unit", "extracted", unit="account", got_unit="channel") == "channels"
+    assert words("person", "missed", canonical=None) == ""
+    # a missed mention has nothing extracted, a spurious one nothing in the gold
+    assert words("date", "missed", "extracted", date="2018-05") == ""
+    assert words("date", "spurious", "expected", date="2018-05") == ""

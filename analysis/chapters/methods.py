@@ -7,7 +7,6 @@ undefined), so that a new gold set folder shows up with no edit to the chapter.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -174,35 +173,31 @@ def _words(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=COLUMNS)
 
 
-_QUANTITY = re.compile(r"^(?P<value>[\d.]+) (?:(?P<unit>\S+) )?\((?P<qualifier>[^)]*)\)(?: per (?P<per>\w+))?$")
-
-
-def mention_words(kind: str, error: str, summary: str, labels: Labels) -> str:
-    """An error table's value in words: 'at least 1,000 items', 'May 2018',
-    'Islamic Parliament of Iran'; a unit alone for a wrong-unit row."""
-    if not summary or summary == "None":
-        return ""
+def mention_words(error: str, record: dict, side: str, labels: Labels) -> str:
+    """One side ("expected": the gold's, "extracted": the extractor's) of an error
+    row in words, from the mention itself: 'at least 1,000 items', 'May 2018',
+    'Islamic Parliament of Iran'; a wrong-unit row gives each side's unit."""
     if error == "wrong unit":
-        return labels.unit(summary) or summary
+        return labels.unit(record.get("unit" if side == "expected" else "got_unit"))
+    if (error == "missed") != (side == "expected"):
+        return ""                        # a missed mention has no extracted side, and so on
+    kind = record.get("kind")
     if kind == "quantity":
-        m = _QUANTITY.match(summary)
-        if not m:
-            return summary
-        value = float(m["value"])
-        text = labels.figure(value, m["unit"], m["qualifier"])
-        return text + (f" a {m['per']}" if m["per"] else "")
+        text = labels.figure(record.get("value"), record.get("unit"), record.get("qualifier"))
+        return text + (f" a {record['per']}" if record.get("per") else "")
     if kind == "date":
-        return " or ".join(in_words(part.strip()) for part in summary.split(" / "))
-    return labels.name(summary)
+        parts = [record.get("date"), record.get("date_alt")]
+        return " or ".join(in_words(d) for d in parts if d)
+    return labels.name(record["canonical"]) if record.get("canonical") else ""
 
 
 def errors_shown(errors: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Every error, its values in words; the text in its own script (``_lang``)."""
     out = errors.copy()
-    for col in ("expected", "extracted"):
-        out[col] = [mention_words(k, e, v, labels) for k, e, v in zip(out["kind"], out["error"], out[col])]
+    for side in ("expected", "extracted"):
+        out[side] = [mention_words(e, r, side, labels) for e, r in zip(out["error"], out["_record"])]
     out["_lang"] = out["lang"]
-    out = out.drop(columns=["start", "end"])
+    out = out.drop(columns=["start", "end", "_record"])
     return _words(out)
 
 

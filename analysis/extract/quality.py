@@ -68,7 +68,9 @@ def score_sets(sets: dict[str, list[tuple[str, str, list[dict]]]], extract_fn=No
                                "expected": (_summary(rec) if what == "missed" else
                                             str(rec.get("unit")) if what == "wrong unit" else ""),
                                "extracted": (_summary(rec) if what == "spurious" else
-                                             str(rec.get("got_unit")) if what == "wrong unit" else "")})
+                                             str(rec.get("got_unit")) if what == "wrong unit" else ""),
+                               # the mention itself, for a reader's table (methods.errors_shown)
+                               "_record": rec})
     order = {k: i for i, k in enumerate(KINDS)}
 
     def tidy(frames, cols):
@@ -82,7 +84,8 @@ def score_sets(sets: dict[str, list[tuple[str, str, list[dict]]]], extract_fn=No
     kind_cols = ["set", "kind", "tp", "fp", "fn", "precision", "recall", "f1", "target", "meets_target"]
     lang_cols = ["set", "kind", "lang", "tp", "fp", "fn", "precision", "recall", "f1",
                  "target", "meets_target"]
-    err_cols = ["set", "document", "error", "kind", "lang", "start", "end", "text", "expected", "extracted"]
+    err_cols = ["set", "document", "error", "kind", "lang", "start", "end", "text", "expected", "extracted",
+                "_record"]
     errs = pd.DataFrame(errors, columns=err_cols).sort_values(
         ["set", "document", "start", "error"]).reset_index(drop=True)
     unit_cols = ["set", "lang", "matched", "unit_right", "unit_accuracy", "per_right",
