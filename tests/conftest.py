@@ -15,7 +15,7 @@ from analysis.paths import REPO_ROOT, Paths
 # holds the inputs and the book's sources.
 INPUTS = ["data", "book/assets", "_config.yml", "_toc.yml", "requirements.txt", "CITATION.cff"]
 BOOK_SOURCES = ("*.md", "*.py", "*.bib", "jupytext.toml")
-# CITATION.cff dates a copy that has no git history (analysis.book.provenance)
+# CITATION.cff dates a copy that has no git history (analysis.book.inputs.build_epoch)
 
 
 def copy_project(dest: Path, with_package: bool = False, source: Path = REPO_ROOT) -> Paths:

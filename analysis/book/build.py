@@ -206,8 +206,9 @@ def fill_status(html: Path, build: Build) -> str:
     from . import status
     from .notebooks import chapters
 
-    sources = {c.name: c.source.relative_to(build.paths.root).as_posix() for c in chapters(build.paths)}
-    titles = {c.name: c.title for c in chapters(build.paths)}
+    known = chapters(build.paths)
+    sources = {c.name: c.source.relative_to(build.paths.root).as_posix() for c in known}
+    titles = {c.name: c.title for c in known}
     if not status.fill(html, build.chapters, sources, titles):
         raise BuildError(f"{status.PAGE}.html has no element #{status.PLACEHOLDER_ID} to fill")
     ran = sum(1 for r in build.chapters if r.executed)

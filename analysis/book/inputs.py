@@ -22,10 +22,12 @@ clone, a checkout or a cache restored in CI.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import hashlib
 import json
 import os
 import platform
+import re
 import subprocess
 from pathlib import Path
 
@@ -36,6 +38,8 @@ PACKAGE = Path(__file__).resolve().parent.parent      # the ``analysis`` package
 # What the book is made of, under the project root.
 INPUT_DIRS = ("data", "book")
 INPUT_FILES = ("_config.yml", "_toc.yml", "requirements.txt", "CITATION.cff")
+# A commit that changes any of these dates the book (``build_epoch``).
+EPOCH_PATHS = (*INPUT_DIRS, "analysis", *INPUT_FILES)
 # What the build writes inside those folders (derived, git-ignored).
 DERIVED_DIRS = ("data/processed", "book/figures", "book/articles")
 DERIVED_FILES = ("book/status.md",)
@@ -100,20 +104,31 @@ def git(paths: Paths, *args: str) -> str | None:
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else None
 
 
+def release_epoch(paths: Paths) -> int:
+    """``date-released`` of CITATION.cff as a Unix time (0 when there is none)."""
+    cff = paths.root / "CITATION.cff"
+    m = re.search(r'^date-released:\s*"?(\d{4}-\d{2}-\d{2})"?', cff.read_text(encoding="utf-8"), re.M) \
+        if cff.is_file() else None
+    if not m:
+        return 0
+    return int(dt.datetime.fromisoformat(m.group(1)).replace(tzinfo=dt.timezone.utc).timestamp())
+
+
 def build_epoch(paths: Paths) -> tuple[int, str]:
     """The book's date as a Unix time, and where it came from: SOURCE_DATE_EPOCH
     when set (and not 0), else the last commit that changed what the book is
-    made of, else the release date in CITATION.cff (``provenance``). Never the
-    clock: two builds of one commit carry one date."""
-    from . import provenance
-
+    made of (``EPOCH_PATHS``), else, outside git (a copy, an unpacked release),
+    the release date in CITATION.cff. Never the clock: two builds of one commit
+    carry one date."""
     env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if env.isdigit() and int(env) > 0:
         return int(env), "SOURCE_DATE_EPOCH"
-    epoch = provenance.inputs_epoch(paths)
-    if epoch:
-        return epoch, ("the last commit that changed the book's inputs" if provenance.commit(paths)
-                       else "the release date in CITATION.cff")
+    changed = git(paths, "log", "-1", "--format=%ct", "--", *EPOCH_PATHS)
+    if changed and changed.isdigit():
+        return int(changed), "the last commit that changed the book's inputs"
+    released = release_epoch(paths)
+    if released:
+        return released, "the release date in CITATION.cff"
     return 0, "no SOURCE_DATE_EPOCH, commit or release date: the Unix epoch"
 
 

@@ -2,7 +2,7 @@
 
 The build sets SOURCE_DATE_EPOCH to that date (the last commit that touched
 the inputs, or the release date in CITATION.cff where there is no git; see
-``analysis.book.provenance``), so builds stay reproducible; this writes it in
+``analysis.book.inputs.build_epoch``), so builds stay reproducible; this writes it in
 words ("29 November 2026") instead of the 1 January 1970 of an unset epoch.
 """
 from __future__ import annotations
