@@ -24,13 +24,13 @@ from myst_nb import glue
 from analysis.chapters import codebook
 from analysis.display import render
 from analysis.display.labels import load_labels
-from analysis.evidence.loader import load_evidence
+from analysis.evidence.snapshot import checked_evidence
 from analysis.evidence.measures import KNOWN_MEASURES
 from analysis.evidence.measures import MEASURE_FAMILIES, OTHER_MEASURES
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-claims = load_evidence(paths).claims_table.fillna("")
+claims = checked_evidence(paths).claims_table.fillna("")
 labels = load_labels(paths)
 types, admiralty = codebook.load_definitions(paths)
 type_table = codebook.types_table(claims, types)

@@ -25,12 +25,12 @@ from myst_nb import glue
 from analysis.display import figures, render
 from analysis.display.labels import confidence_words, load_labels
 from analysis.chapters import network
-from analysis.evidence.loader import load_evidence
+from analysis.evidence.snapshot import checked_evidence
 from analysis.evidence.facts import split_ids as split
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-ev = load_evidence(paths)
+ev = checked_evidence(paths)
 labels = load_labels(paths)
 corpus, entities, events = ev.corpus, ev.entities, ev.events
 claims, facts = ev.claims_table, ev.facts_table

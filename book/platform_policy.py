@@ -107,11 +107,11 @@ from analysis.chapters import policy, timeline
 from analysis.display import figures, render
 from analysis.display.dates import in_words
 from analysis.display.labels import share
-from analysis.evidence.loader import load_evidence
+from analysis.evidence.snapshot import checked_evidence
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-ev = load_evidence(paths)
+ev = checked_evidence(paths)
 corpus, entities, events = ev.corpus, ev.entities, ev.events
 claims, facts, register = ev.claims_table, ev.facts_table, ev.register
 names, kinds = ev.names, ev.kinds

@@ -89,11 +89,11 @@ from analysis.display import figures, render
 from analysis.display.dates import in_words
 from analysis.evidence import measures, register
 from analysis.chapters import register_text, takedowns
-from analysis.evidence.loader import load_evidence
+from analysis.evidence.snapshot import checked_evidence
 from analysis.paths import PATHS, Paths
 
 paths = Paths(Path(data_dir).resolve().parent) if data_dir else PATHS
-ev = load_evidence(paths)
+ev = checked_evidence(paths)
 corpus, entities, facts, claims = ev.corpus, ev.entities, ev.facts, ev.claims
 names, kinds_of = ev.names, ev.kinds
 C, F, reg, one_voice, headline = ev.claims_table, ev.facts_table, ev.register, ev.voices, ev.headline

@@ -208,18 +208,10 @@ def words_for(ev) -> Words:
 def case_findings(ev) -> dict[str, list[register.Finding]]:
     """The register's typed findings (kind, claims, facts, status, entry point) under
     the case each belongs to, computed as ``build_register`` computes them."""
-    claims = sorted(ev.claims, key=lambda c: (c.article, c.id))
-    facts = sorted(ev.facts, key=lambda f: f.id)
-    ents = ev.entities
-    ctx = register.Context(claims=claims, facts={f.id: f for f in facts},
-                           entity_kinds=dict(zip(ents["id"], ents["kind"])),
-                           names=dict(zip(ents["id"], ents["name_en"])), texts=ev.texts,
-                           events={k: getattr(v, "description", v) for k, v in ev.events.items()},
-                           verbatim=ev.verbatim)
     out: dict[str, list[register.Finding]] = {c: [] for c in ev.register["case"]}
     cases = [(r["case"], r["article"], set(split_ids(r["claims"])), set(split_ids(r["facts"])))
              for _, r in ev.register.iterrows()]
-    for f in register.findings(ctx):
+    for f in ev.findings:
         home = [case for case, art, cs, fs in cases
                 if art == f.article and set(f.claims) <= cs and set(f.facts) <= fs]
         if len(home) != 1:

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 from urllib.parse import urlsplit
@@ -227,7 +227,7 @@ class Fact(BaseModel):
         """Read at a full address: at least one ``source_url`` names a page."""
         return any(has_path(u) for u in self.source_url)
 
-    @property
+    @cached_property       # kept with the fact, so a pickled snapshot carries it
     def qualifier(self) -> Optional[str]:
         """From the bounds (README: over N → low only; up to N → high only); equal
         bounds are ``approx`` when the lexicon reads the value's wording so ("about",

@@ -61,9 +61,18 @@ class Evidence:
         return factsmod.facts_frame(self.facts)
 
     @cached_property
+    def findings(self) -> list:
+        """The register rules' findings (``register.findings``), computed once:
+        the register and the chapters' case texts are both made from them."""
+        from .register import context, findings
+        return findings(context(self.claims, self.facts, self.entities, self.texts, self.events,
+                                self.verbatim))
+
+    @cached_property
     def register(self) -> pd.DataFrame:
         from .register import build_register
-        return build_register(self.claims, self.facts, self.entities, self.texts, self.events, self.verbatim)
+        return build_register(self.claims, self.facts, self.entities, self.texts, self.events, self.verbatim,
+                              found=self.findings)
 
     @cached_property
     def voices(self) -> pd.DataFrame:

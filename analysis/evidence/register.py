@@ -581,29 +581,39 @@ def _join(values: Iterable[str]) -> str:
     return ";".join(v if v is not None else "" for v in values)
 
 
+def context(claims: list[Claim], facts: list[Fact], entities: Optional[pd.DataFrame] = None,
+            texts: Optional[dict[str, str]] = None, events: Optional[dict] = None,
+            verbatim: Optional[dict[str, list[tuple[int, int]]]] = None) -> Context:
+    """What the rules read, from the evidence (see ``build_register``)."""
+    # Input order must not matter: the register is sorted data, not a log.
+    claims = sorted(claims, key=lambda c: (c.article, c.id))
+    facts = sorted(facts, key=lambda f: f.id)
+    ents = entities if entities is not None else pd.DataFrame(columns=["id", "kind", "name_en"])
+    return Context(claims=claims, facts={f.id: f for f in facts},
+                   entity_kinds=dict(zip(ents["id"], ents["kind"])), names=dict(zip(ents["id"], ents["name_en"])),
+                   texts=texts or {},
+                   events={k: getattr(v, "description", v) for k, v in (events or {}).items()},
+                   verbatim=verbatim or {})
+
+
 def build_register(claims: list[Claim], facts: list[Fact], entities: Optional[pd.DataFrame] = None,
                    texts: Optional[dict[str, str]] = None, events: Optional[dict] = None,
-                   verbatim: Optional[dict[str, list[tuple[int, int]]]] = None) -> pd.DataFrame:
+                   verbatim: Optional[dict[str, list[tuple[int, int]]]] = None,
+                   found: Optional[list[Finding]] = None) -> pd.DataFrame:
     """The register as a DataFrame (columns ``REGISTER_COLUMNS``), one row per case, sorted.
 
     ``texts`` (article id → raw text) lets the merge rule see sentence
     boundaries; ``entities`` (id, kind, name_en) and ``events`` (key → Event
     or description) name things in the explanations; ``verbatim`` (article id
     → raw spans of the quotations it embeds verbatim, its tweets) keeps an
-    embedding outlet from being named as where a change entered.
+    embedding outlet from being named as where a change entered. ``found``:
+    the rules' findings for the same inputs, if already computed (``Evidence.findings``).
     """
-    # Input order must not matter: the register is sorted data, not a log.
-    claims = sorted(claims, key=lambda c: (c.article, c.id))
-    facts = sorted(facts, key=lambda f: f.id)
-    ents = entities if entities is not None else pd.DataFrame(columns=["id", "kind", "name_en"])
-    ctx = Context(claims=claims, facts={f.id: f for f in facts},
-                  entity_kinds=dict(zip(ents["id"], ents["kind"])), names=dict(zip(ents["id"], ents["name_en"])),
-                  texts=texts or {},
-                  events={k: getattr(v, "description", v) for k, v in (events or {}).items()},
-                  verbatim=verbatim or {})
+    ctx = context(claims, facts, entities, texts, events, verbatim)
+    claims = ctx.claims
     by_claim = {c.id: c for c in claims}
     rows = []
-    for group in _group(findings(ctx)):
+    for group in _group(list(found) if found is not None else findings(ctx)):
         group.sort(key=lambda f: (KIND_ORDER.index(f.kind), f.claims, f.facts))
         claim_ids = sorted({c for f in group for c in f.claims})
         fact_ids = sorted({x for f in group for x in f.facts})
