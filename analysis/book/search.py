@@ -397,33 +397,68 @@ def write_pagefind(records: list[tuple[str, str, dict[str, str]]], out: Path) ->
         service.close()
 
 
-def build_index(html_dir: Path) -> Stats:
-    """Index every page of the built book in ``html_dir``; write ``_search/``."""
+def warm() -> None:
+    """Build the tables indexing needs (the word and space classes over all of
+    Unicode, the extractor's lexicon): the build calls this in a thread while
+    Sphinx runs in its own process, so that indexing starts with them ready."""
+    st._regexes()
+    st.js_tables()
+    extractor_terms(Segment("ar", "rtl", "تلغرام 3"))
+
+
+def page_records(html_dir: Path, path: Path) -> tuple[int, list[tuple[list[str], list[str], str, dict]]]:
+    """One page's search records: for each group of passages, its terms, its
+    named (claim id) terms, its link and what is stored for its results; and
+    the number of passages. Pure but for reading the page."""
+    url = path.relative_to(html_dir).as_posix()
+    page = page_passages(path.read_text(encoding="utf-8"), url)
+    if page is None or not page.passages:
+        return 0, []
+    out = []
+    for group in groups(page.passages):
+        terms = [t for p in group for t in passage_terms(p)]
+        # a claim's own passage outranks the passages that cite it: its
+        # id's term counts three times
+        named = [t for p in group for t in anchor_terms(p)[:1]] * 2
+        href = url + (f"#{group[0].anchor}" if group[0].anchor else "")
+        stored = {"url": url, "title": page.title, "passages": [
+            {"anchor": p.anchor, "where": p.where, "extra": anchor_terms(p),
+             "segs": [[s.lang, s.dir, s.text, s.hints] for s in p.segments]} for p in group]}
+        out.append((terms, named, href, stored))
+    return len(page.passages), out
+
+
+def build_index(html_dir: Path, jobs: int = 1) -> Stats:
+    """Index every page of the built book in ``html_dir``; write ``_search/``.
+
+    Pages are read and their terms made in ``jobs`` processes (forked, so
+    they start with ``warm``'s tables if the parent has them); records are
+    numbered in page order, whatever the number of processes."""
     t0 = time.perf_counter()
     target = html_dir / SEARCH_DIR
     if target.exists():
         shutil.rmtree(target)
     (target / "records").mkdir(parents=True)
+    pages = html_pages(html_dir)
+    if jobs > 1 and len(pages) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            per_page = list(pool.map(partial(page_records, html_dir), pages))
+    else:
+        per_page = [page_records(html_dir, path) for path in pages]
     records = []
     n_pages = n_passages = 0
-    for path in html_pages(html_dir):
-        url = path.relative_to(html_dir).as_posix()
-        page = page_passages(path.read_text(encoding="utf-8"), url)
-        if page is None or not page.passages:
+    for n, page in per_page:
+        if not page:
             continue
         n_pages += 1
-        n_passages += len(page.passages)
-        for group in groups(page.passages):
+        n_passages += n
+        for terms, named, href, stored in page:
             number = len(records)
-            terms = [t for p in group for t in passage_terms(p)]
-            # a claim's own passage outranks the passages that cite it: its
-            # id's term counts three times
-            named = [t for p in group for t in anchor_terms(p)[:1]] * 2
-            href = url + (f"#{group[0].anchor}" if group[0].anchor else "")
             records.append((href, " ".join(list(dict.fromkeys(terms)) + named), {"record": str(number)}))
-            stored = {"url": url, "title": page.title, "passages": [
-                {"anchor": p.anchor, "where": p.where, "extra": anchor_terms(p),
-                 "segs": [[s.lang, s.dir, s.text, s.hints] for s in p.segments]} for p in group]}
             (target / "records" / f"{number}.json").write_text(
                 json.dumps(stored, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_pagefind(records, target / "pagefind")
@@ -449,9 +484,26 @@ def _add_templates(app, config) -> None:
         config.templates_path.insert(0, folder)
 
 
+def _no_sphinx_index(app) -> None:
+    """Sphinx would still index every page for its own search (``searchindex.js``,
+    about a second of every build) though no page loads it: drop its indexer
+    once it is made, and the search page is written without it."""
+    builder = app.builder
+    prepare = getattr(builder, "prepare_writing", None)
+    if prepare is None or not getattr(builder, "search", False):
+        return
+
+    def prepare_writing(docnames):
+        prepare(docnames)
+        builder.indexer = None
+
+    builder.prepare_writing = prepare_writing
+
+
 def setup(app):
     """Registered in ``_config.yml`` (``sphinx.extra_extensions``): the search
     page's template (``templates/search.html``) replaces the theme's, which
-    ran Sphinx's own search."""
+    ran Sphinx's own search, and Sphinx's index is not made."""
     app.connect("config-inited", _add_templates)
+    app.connect("builder-inited", _no_sphinx_index)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
