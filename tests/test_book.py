@@ -35,7 +35,7 @@ def test_build_prints_one_line_per_step(built):
     _, proc = built
     steps = [l for l in proc.stdout.splitlines() if re.match(r"\[\d/7\]", l)]
     assert [s.split(":")[0] for s in steps] == [
-        "[1/7] validate", "[2/7] prepare", "[3/7] execute", "[4/7] pages", "[5/7] jupyter-book",
+        "[1/7] validate", "[2/7] prepare", "[3/7] pages", "[4/7] execute", "[5/7] jupyter-book",
         "[6/7] post-build", "[7/7] publish"]
 
 

@@ -30,6 +30,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,28 +145,42 @@ def forget_sphinx(paths: Paths) -> None:
     (stage_dir(paths) / "sources.json").unlink(missing_ok=True)
 
 
-def jupyter_book(paths: Paths, jobs: int, epoch: int, commit: str) -> Path:
-    """Sphinx, configured by Jupyter Book, into an empty staging folder."""
+def start_sphinx(paths: Paths, jobs: int, epoch: int, commit: str) -> subprocess.Popen:
+    """Sphinx, configured by Jupyter Book, started and set up, waiting for
+    ``finish_sphinx`` to let it write into an empty staging folder."""
     from . import pages
 
     out = staged_html(paths)
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "analysis.book.sphinx_build", str(paths.root),
-           str(pages.toc_path(paths)), str(out), str(doctrees_dir(paths)), str(jobs)]
+           str(pages.toc_path(paths)), str(out), str(doctrees_dir(paths)), str(jobs), "--wait"]
     # The footer's "Last updated" and How to cite read these (``sphinx/dates.py``,
     # ``sphinx/cite.py``): the inputs' date and commit, never the clock.
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "BOOK_COMMIT": commit}
-    proc = subprocess.run(cmd, cwd=paths.root, env=env, capture_output=True, text=True)
+    return subprocess.Popen(cmd, cwd=paths.root, env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stop_sphinx(proc: subprocess.Popen) -> None:
+    """A build that stops before Sphinx's turn: it ends without writing anything."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate()
+
+
+def finish_sphinx(paths: Paths, proc: subprocess.Popen) -> Path:
+    """Let the started Sphinx build the HTML; its staging folder, or one clear error."""
+    stdout, stderr = proc.communicate("go\n")
     log = paths.build / "jupyter-book.log"
     if proc.returncode != 0:
         forget_sphinx(paths)
         log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(proc.stdout + proc.stderr)
-        problems = [l for l in (proc.stdout + proc.stderr).splitlines()
+        log.write_text(stdout + stderr)
+        problems = [l for l in (stdout + stderr).splitlines()
                     if "WARNING" in l or "ERROR" in l or "Error" in l]
-        detail = "\n  ".join(problems[:10]) or (proc.stderr.strip().splitlines() or ["?"])[-1]
+        detail = "\n  ".join(problems[:10]) or (stderr.strip().splitlines() or ["?"])[-1]
         raise BuildError(f"jupyter-book build failed (full log: {log.relative_to(paths.root)}):\n  {detail}")
-    return out
+    return staged_html(paths)
 
 
 # --- post-build steps -----------------------------------------------------------
@@ -176,6 +191,7 @@ class Build:
     paths: Paths
     info: dict                                  # inputs digest, commit, date, versions
     chapters: list = field(default_factory=list)  # execute.Result of each chapter
+    jobs: int = 1                               # processes a step may use
 
 
 def link_claims(html: Path, build: Build) -> str:
@@ -218,7 +234,7 @@ def fill_status(html: Path, build: Build) -> str:
 def index_search(html: Path, build: Build) -> str:
     from . import search
 
-    stats = search.build_index(html)
+    stats = search.build_index(html, jobs=build.jobs)
     return (f"{stats.pages} pages, {stats.passages} passages in {stats.records} records, "
             f"{stats.bundle_bytes / 1024:,.0f} KB in {stats.seconds:.1f} s (Pagefind, _search/)")
 
@@ -267,19 +283,19 @@ def status_info(paths: Paths) -> dict:
 
 
 def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: dict, t0: float) -> Path:
-    from . import execute, pages, prepare, status
+    from . import execute, pages, prepare, search, status
+    from ..evidence import snapshot
     from ..evidence.loader import load_evidence
 
     jobs = jobs or execute.default_jobs()
     step = iter(range(1, N_STEPS + 1))
     log(f"[{next(step)}/{N_STEPS}] validate: manifest, checksums, encodings, annotations, translations")
     evidence = load_evidence(paths)
+    snapshot.save(evidence, paths)          # the chapters take it instead of checking it all again
     log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
     log(f"[{next(step)}/{N_STEPS}] prepare: cleaned texts and tables in data/processed/")
     written = prepare.run(paths, evidence)
     log(f"  {len(written)} file(s) changed")
-    log(f"[{next(step)}/{N_STEPS}] execute: chapters with papermill, {jobs} at a time")
-    results = execute.run(paths, force=clean, log=log, jobs=jobs)
     log(f"[{next(step)}/{N_STEPS}] pages: one page per article, the Articles index, the status page "
         f"and the table of contents")
     info = {**ctx, "inputs": digest}
@@ -287,12 +303,23 @@ def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: d
     if prepare.write_atomic(status.page_path(paths), status.page_source(info)):
         written.append(status.page_path(paths))
     log(f"  {len(evidence.corpus)} article pages, {len(written)} file(s) changed")
+    log(f"[{next(step)}/{N_STEPS}] execute: chapters with papermill, {jobs} at a time")
+    prepare_sphinx(paths, clean)
+    sphinx = start_sphinx(paths, jobs, ctx["epoch"], ctx["commit"] or "")
+    try:
+        results = execute.run(paths, force=clean, log=log, jobs=jobs)
+    except BaseException:
+        stop_sphinx(sphinx)
+        raise
     log(f"[{next(step)}/{N_STEPS}] jupyter-book: HTML into {paths.rel(staged_html(paths))}/ "
         f"({jobs} Sphinx processes)")
-    prepare_sphinx(paths, clean)
-    staged = jupyter_book(paths, jobs, ctx["epoch"], ctx["commit"] or "")
+    # Sphinx runs in its own process: meanwhile this one makes the search's tables.
+    warming = threading.Thread(target=search.warm, name="search-tables", daemon=True)
+    warming.start()
+    staged = finish_sphinx(paths, sphinx)
+    warming.join()
     log(f"[{next(step)}/{N_STEPS}] post-build: {', '.join(name for name, _ in POST_BUILD)}")
-    build = Build(paths, info, results)
+    build = Build(paths, info, results, jobs)
     for name, fn in POST_BUILD:
         log(f"  {name}: {fn(staged, build)}")
     log(f"[{next(step)}/{N_STEPS}] publish: {paths.rel(paths.html)}")

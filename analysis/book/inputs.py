@@ -29,6 +29,7 @@ import os
 import platform
 import re
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 from ..paths import Paths
@@ -161,7 +162,8 @@ def module_file(module: str) -> Path | None:
     return None
 
 
-def _imports(source: str, package: str) -> set[str]:
+@lru_cache(maxsize=None)      # by text: a worker runs several chapters over the same modules
+def _imports(source: str, package: str) -> frozenset[str]:
     """Every module an import statement in ``source`` may load, absolute.
     ``from a import b`` may load the module ``a.b``: both are listed, and
     ``module_closure`` keeps those that are files."""
@@ -177,7 +179,7 @@ def _imports(source: str, package: str) -> set[str]:
                 target = node.module or ""
             out.add(target)
             out |= {f"{target}.{a.name}" for a in node.names if a.name != "*"}
-    return {m for m in out if m == "analysis" or m.startswith("analysis.")}
+    return frozenset(m for m in out if m == "analysis" or m.startswith("analysis."))
 
 
 def module_closure(source: Path) -> dict[str, Path]:

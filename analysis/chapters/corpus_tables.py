@@ -6,7 +6,6 @@ import re
 import textwrap
 from collections import Counter
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..corpus.articles import Corpus
@@ -198,6 +197,8 @@ def composition_figure(data: pd.DataFrame, names: dict[str, str] | None = None):
     desktop: about 5 inches wide with 11-point text (at 375 px, text stays above
     9 px), the articles named, the legend under the bars, not on them."""
     names = names or {}
+    import matplotlib.pyplot as plt   # here: prepare uses this module's tables, not its figure
+
     fig, ax = plt.subplots(figsize=(5.2, 1.9 + 0.55 * len(data)))
     left = pd.Series(0, index=data.index, dtype=float)
     parts = [c for c in data.columns if c != "article"]
