@@ -800,7 +800,7 @@ _NOUN_PHRASE_ENDS = frozenset(
     "over under about around this these those it they them he she we you".split())
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
-                           "percent", "usd", "eur", "gbp", "irr", "toman"})
+                           "percent", "usd", "eur", "gbp", "irr", "toman", "mad"})
 _NEGATED = {"at_least": "at_most", "at_most": "at_least"}
 
 
