@@ -118,7 +118,7 @@ class QuantityExtractor:
             r"(?:^|(?<![^\W_]))[وفب]?(?P<q>" + trie_pattern(sorted(lex.qual_before))
             + r")\s*(?:\$|us\$)?\s*$")
         self.qual_after_re = re.compile(
-            r"\s*,?\s*(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
+            r"(?:\s*,?\s*|-)(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
         self.per_after_re = re.compile(
             r"\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
         self.per_before_re = re.compile(
@@ -173,6 +173,7 @@ class QuantityExtractor:
         self.year_determiners = lex.cues.get("year_determiner", set())
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
+        self.classifiers = lex.cues.get("classifier", set())
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
@@ -378,6 +379,12 @@ class QuantityExtractor:
             # Arabic and Persian: the noun right after the number, or none
             if w0 in _NOUN_PHRASE_ENDS:
                 return None, pos
+            if w0 in self.classifiers:
+                # ۴۱۰ مورد: a classifier counts the noun after it, or what the
+                # text was counting (no noun of its own)
+                m = match(norm, m.end())
+                u = self.unit_of(m.group(1)) if m else None
+                return (u, m.end(1)) if u else (None, pos)
             u = self.unit_of(w0)
             return (u, m.end(1)) if u else (None, pos)
         words = [(w0, m.start(1), m.end(1))]
@@ -643,6 +650,12 @@ class QuantityExtractor:
             noun_end = end
         else:
             unit, noun_end = self._unit_after(norm, end)
+            if unit is None:
+                # the noun past a qualifier after the number: ألفاً ونيّفاً من
+                # تلك الحسابات, ۲۰۰ و اندی کانال, 10,000-plus subscribers
+                qa = self.qual_after_re.match(norm, end)
+                if qa:
+                    unit, noun_end = self._unit_after(norm, qa.end())
         if unit is None and currency is not None:
             unit = currency
         if pre.endswith("ال"):
