@@ -480,10 +480,13 @@ class QuantityExtractor:
         elif self.qual_far_hint.search(norm, max(0, start - 90), start):
             ctx = norm[max(0, start - 90):start]
             m = self.qual_far_re.search(ctx)
-            if m and len(m.group("gap").split()) <= 7 and not (
+            gap = m.group("gap").split() if m else ()
+            if m and len(gap) <= 7 and not (
                     duration and self._after_duration_cue(m.group("gap"))):
-                q = self.lex.qual_far.get(" ".join(m.group("q").split()))
-                qs = m.start("q")
+                k = " ".join(m.group("q").split())
+                if k not in self.lex.qual_far_on or (gap and gap[-1] in _ON_PREPS):
+                    q = self.lex.qual_far.get(k)
+                    qs = m.start("q")
         if q is None:
             return None
         neg = self.neg_re.search(ctx, 0, qs)
@@ -814,6 +817,8 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad"})
+# the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
+_ON_PREPS = frozenset({"على", "علي", "عن"})
 _NEGATED = {"at_least": "at_most", "at_most": "at_least"}
 
 
