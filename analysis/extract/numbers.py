@@ -610,7 +610,7 @@ class QuantityExtractor:
             q = Quantity(s, e, 2, lex.dual_units[key(w)])
             q.qualifier = self._qualifier_before(norm, s, q.unit in _DURATIONS) or "exact"
             self._per(norm, q, e)
-            return [q]
+            return (allow_range and self._dual_range(norm, q, mask, view)) or [q]
         first = self._atom(m, norm)
         if first is None:
             return None
@@ -793,6 +793,20 @@ class QuantityExtractor:
         qa.qualifier = "at_least"
         qb.qualifier = "at_most"
         return [qa, qb]
+
+    def _dual_range(self, norm, qa: Quantity, mask, view=None):
+        """A dual as the low bound: بين سنتين و10 سنوات (two years to ten)."""
+        j = self.range_join_re.match(norm, qa.end)
+        if not j or not self.range_open_re.search(norm[max(0, qa.start - 30):qa.start]):
+            return None
+        nm = self.anchor_re.match(norm, j.start("c") if j.group("c") == "و" else j.end())
+        if not nm or nm.group("dual") or (nm.group("d") is None and nm.group("w") is None):
+            return None
+        b = self._quantity_at(norm, nm, mask, [], allow_range=False, view=view)
+        if not b or b[0].unit != qa.unit or b[0].value <= qa.value:
+            return None
+        qa.qualifier, b[0].qualifier = "at_least", "at_most"
+        return [qa, b[0]]
 
     def _trailing_scale(self, norm, nm) -> float:
         first = self._atom(nm, norm)
