@@ -113,7 +113,10 @@ class QuantityExtractor:
         self.half_re = re.compile(r"\s*(?:و|and)\s*(?:a\s+)?(?:نصف|نيم|half)(?![^\W_])")
         self.percent_re = re.compile(
             r"\s*(?:" + trie_pattern(sorted(lex.percent_words)) + r")(?![^\W_])")
-        self.word_after_re = re.compile(r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r")(?:'s)?")
+        # a word, or a hyphenated compound (pro-IS, Arabic-language,
+        # co-defendants); a possessive 's is kept apart (the group's channels)
+        self.word_after_re = re.compile(
+            r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r"(?:-" + WORD_CHARS + r")*)(?P<pos>'s)?")
         self.qual_before_re = re.compile(
             r"(?:^|(?<![^\W_]))[وفب]?(?P<q>" + trie_pattern(sorted(lex.qual_before))
             + r")\s*(?:\$|us\$)?\s*$")
@@ -387,13 +390,13 @@ class QuantityExtractor:
                 return (u, m.end(1)) if u else (None, pos)
             u = self.unit_of(w0)
             return (u, m.end(1)) if u else (None, pos)
-        words = [(w0, m.start(1), m.end(1))]
+        words = [(w0, m.start(1), m.end(1), m.group("pos"))]
         p = m.end()
-        for _ in range(5):
+        for _ in range(7):
             m = match(norm, p)
             if not m:
                 break
-            words.append((m.group(1), m.start(1), m.end(1)))
+            words.append((m.group(1), m.start(1), m.end(1), m.group("pos")))
             p = m.end()
         # two-word forms first (وب سایت)
         if len(words) >= 2:
@@ -404,14 +407,17 @@ class QuantityExtractor:
             words = words[2:]           # 100,000 or so followers
         first = words[0][0]
         if first in ("من", "of", "از"):
-            cands = words[1:6]
+            # 140 of the group's most active Arabic-language channels
+            cands = words[1:8] if first == "of" else words[1:6]
         elif first.isascii():
             cands = words[:5]          # English puts adjectives before the noun
         else:
             cands = words[:1]
-        for w, _s, e in cands:
+        for w, _s, e, possessive in cands:
             if w in _NOUN_PHRASE_ENDS:
                 break
+            if possessive:
+                continue                # the owner, not the counted noun
             u = self.unit_of(w)
             if u:
                 return u, e
@@ -460,6 +466,13 @@ class QuantityExtractor:
         governs it from further back in its clause (``تخطّى عدد المتابعين
         3000``, ``لم تتجاوز نسبة الحسابات ... 8.5``); a negation before it
         turns at least into at most and back."""
+        tail = norm[max(0, start - 3):start].rstrip()
+        if tail and tail[-1] in "-–—)":
+            # an aside between the qualifier and its number: at least - by a
+            # researcher's count - 140, حوالي (بحسب الشرطة) 500
+            a = _ASIDE_RE.search(norm, max(0, start - 80), start)
+            if a:
+                start = a.start()
         ctx = norm[max(0, start - 40):start]
         m = None
         last = ctx.rstrip(" \t$").rsplit(None, 2)
@@ -696,7 +709,8 @@ class QuantityExtractor:
         # Tehran attacks", "in 2017 Tehran saw").
         gap = len(norm[end:noun_end].split())
         unit_adjacent = unit is not None and (gap <= 1 or (
-            gap == 2 and prev.isascii() and prev.isalpha() and prev not in self.year_determiners))
+            gap == 2 and prev.isascii() and prev.isalpha() and prev not in self.year_determiners)
+            or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
                 and not unit_adjacent and qual is None and not plural_s):
@@ -819,6 +833,7 @@ def _alternation(words) -> str:
     return trie_pattern(sorted(words)) if words else "(?!)"
 
 
+_OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
@@ -831,6 +846,8 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad"})
+# a parenthesis or a dash-delimited aside ending right before a number
+_ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
 _ON_PREPS = frozenset({"على", "علي", "عن"})
 _NEGATED = {"at_least": "at_most", "at_most": "at_least"}
