@@ -72,6 +72,7 @@ class Quantity:
     unit: str | None = None
     qualifier: str = "exact"
     per: str | None = None
+    noun_end: int = 0   # end of its counted noun (or of the number)
 
 
 def _num(v: float) -> int | float:
@@ -608,7 +609,14 @@ class QuantityExtractor:
                         q.start - prev.end < 400 and (self.anaphor_re.match(norm, q.end)
                                                       or self._prev_word(norm, q.start)
                                                       in self.anaphor_before))):
-                    u = prev.unit
+                    # unless a counted noun stands between the two: 630 إصداراً
+                    # بلغت مشاهداتها نحو 52 ألفاً (views), القناة ... ٣٩٠ منها
+                    # (a noun coordinated with the previous one is that one's:
+                    # 1987 ISIS bots and channels ..., 1800 in October)
+                    lo = prev.noun_end
+                    c = _COORD_RE.match(norm, lo)
+                    u = (self.unit_before(norm, q.start, max(floor, c.end() if c else lo))
+                         or prev.unit)
                 if u is None:
                     u = self.unit_before(norm, q.start, floor)
                 q.unit = u
@@ -725,7 +733,7 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
-        q = Quantity(ph.start, end, value, unit, qual or "exact")
+        q = Quantity(ph.start, end, value, unit, qual or "exact", noun_end=noun_end)
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
@@ -833,6 +841,7 @@ def _alternation(words) -> str:
     return trie_pattern(sorted(words)) if words else "(?!)"
 
 
+_COORD_RE = re.compile(r"\s*(?:,\s*|(?:و|and|or|او|أو|یا|يا)\s+|و)[^\W\d_]+")
 _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
