@@ -605,8 +605,10 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     hits.sort(key=lambda h: h.start)
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
+    ref_start = 0
     if ref is None and explicit:
         ref = max(explicit, key=lambda t: (t[0], t[1] or 0))
+        ref_start = next(h.start for h in hits if not h.needs_year and _ym(h) == ref)
     for i, h in enumerate(hits):
         if not h.needs_year:
             continue
@@ -643,7 +645,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                 if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
                     y = _ym(bare)[0]
                 elif (dated is not None and norm is not None and ref is not None
-                      and ref[1] is not None and "\n" in norm[dated.end:h.start]):
+                      and ref[1] is not None and "\n" in norm[dated.end:h.start]
+                      and (published is not None or ref_start < h.start)):
+                    # (a latest date the text has not reached yet is no
+                    # reference: "still online in January" after December 2014,
+                    # a paragraph before "On Feb. 5, 2016")
                     y = _closest_year(gm, ref)
                 elif dated is not None:
                     y = _closest_year(h.month if h.calendar != "jalali" else
