@@ -43,11 +43,14 @@ class DateHit:
     calendar: str = "gregorian"
     needs_year: bool = False
     same_year_cue: bool = False
+    year_offset: int = 0       # 1: "of the following year" (من السنة الموالية)
     year: int | None = None    # Gregorian year stated explicitly (context for others)
     jyear: int | None = None   # Jalali year stated explicitly
     rel: str | None = None     # past | next | this: "last November", آبان گذشته
     since: bool = False        # a bare year after since/منذ/از: a starting point, not the event's time
 
+
+_THE_OF = frozenset({"the", "of", "من"})
 
 # nouns an ordinal word counts instead of days (the first week of, نیمه دوم)
 _ORDINAL_OF = frozenset({"الاسبوع", "الاسابيع", "الشهر", "العام", "السنه", "الربع", "النصف",
@@ -182,6 +185,13 @@ class DateExtractor:
             r"(?:\s*,?\s*(?P<y>\d{4})(?!\d))?" + _E)
         self.same_year_re = re.compile(
             r"\s+(?:" + trie_pattern(sorted(lex.cues.get("same_year", ()))) + r")" + _E)
+        self.next_year_re = re.compile(
+            r"\s+(?:" + trie_pattern(sorted(lex.cues.get("next_year", ()))) + r")" + _E)
+        # between September and December 2014: the first month takes the
+        # second one's year
+        self.range_month_year_re = re.compile(
+            r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E
+            + r"\.?\s*,?\s*(?P<y>\d{4})(?![\d.,]\d|\d)")
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
         self.left_day_re = re.compile(
             r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?"
@@ -328,6 +338,12 @@ class DateExtractor:
         word (منذ منتصف 2015, since mid-2015, از اواخر ۲۰۱۸)."""
         if pw in self.since_cues:
             return True
+        if pw in ("of", "من"):
+            # since the middle of 2015, منذ منتصف من: the period word before "of"
+            before = [w for w in norm[max(0, s - 40):s].split() if w not in _THE_OF]
+            if len(before) >= 2 and before[-1] in self.period_words:
+                w = before[-2]
+                return w in self.since_cues or (len(w) > 2 and w[0] in "وف" and w[1:] in self.since_cues)
         if pw in self.period_words:
             before = norm[max(0, s - 40):s].rsplit(None, 2)    # [..., since, period word]
             if len(before) >= 2:
@@ -390,7 +406,9 @@ class DateExtractor:
         year = None
         y_end = None
         same_year = False
+        next_year = False
         month_first = False
+        part_of = False        # الأسبوع الأول من مايو: the month of a week
         # English: Month Day[, Year]
         if info.lang == "en":
             r = self.right_en_re.match(norm, me)
@@ -422,6 +440,7 @@ class DateExtractor:
                       or any(t.endswith(self.ordinal_ends) for t in tails) else None)
                 if om and self._prev_word(norm, ctx_start + om.start()) in _ORDINAL_OF:
                     om = None          # الأسبوع الأول من ديسمبر: the first week, not the first day
+                    part_of = True
                 if om:
                     dw1 = om.group("dw1")
                     both = key(f"{dw1} و{om.group('dw')}") if dw1 else None
@@ -446,6 +465,13 @@ class DateExtractor:
             elif self.same_year_re.match(norm, me_dot):
                 same_year = True
                 y_end = self.same_year_re.match(norm, me_dot).end()   # مارس من العام ذاته
+            elif self.next_year_re.match(norm, me_dot):
+                same_year = next_year = True     # نونبر من السنة الموالية: the year after
+                y_end = self.next_year_re.match(norm, me_dot).end()
+            elif (rr := self.range_month_year_re.match(norm, me_dot)) and (
+                    self.lex.months[key(rr.group("m2"))].calendar == info.calendar):
+                m2 = self.lex.months[key(rr.group("m2"))].month
+                year = int(rr.group("y")) - (1 if m2 < info.month else 0)
             else:
                 rm = self.rel_after_re.match(norm, me_dot)
                 rb = self.rel_before_re.search(norm, max(0, ms - 12), ms)
@@ -457,7 +483,7 @@ class DateExtractor:
         if info.calendar == "hijri" and year is None:
             return                            # رمضان, رجب, صفر: a Hijri month only with its year
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
-                and not (rel and not lower) \
+                and not (rel and not lower) and not part_of \
                 and not (lower and not info.ambiguous) \
                 and not self._month_by_its_word(norm, m.start(), lower):
             # مارس, may, دی alone: a word; a lower-case English name that is no
@@ -484,6 +510,7 @@ class DateExtractor:
             h = self._build(cal, year, info.month, dd, same_year)
             if h is None:
                 return
+            h.year_offset = int(next_year)
             h.start, h.end = s_, e_
             h.rel = rel
             hits.append(h)
@@ -578,8 +605,10 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     hits.sort(key=lambda h: h.start)
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
+    ref_start = 0
     if ref is None and explicit:
         ref = max(explicit, key=lambda t: (t[0], t[1] or 0))
+        ref_start = next(h.start for h in hits if not h.needs_year and _ym(h) == ref)
     for i, h in enumerate(hits):
         if not h.needs_year:
             continue
@@ -604,7 +633,7 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             same = (next((p for p in prev if not p.since), next(iter(prev), None))
                     if h.same_year_cue else None)
             if same is not None:
-                y = _ym(same)[0]
+                y = _ym(same)[0] + h.year_offset
                 if h.calendar == "jalali":
                     # خرداد همان سال: the Jalali year of the date before it
                     y = same.jyear if same.jyear else (
@@ -616,7 +645,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                 if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
                     y = _ym(bare)[0]
                 elif (dated is not None and norm is not None and ref is not None
-                      and ref[1] is not None and "\n" in norm[dated.end:h.start]):
+                      and ref[1] is not None and "\n" in norm[dated.end:h.start]
+                      and (published is not None or ref_start < h.start)):
+                    # (a latest date the text has not reached yet is no
+                    # reference: "still online in January" after December 2014,
+                    # a paragraph before "On Feb. 5, 2016")
                     y = _closest_year(gm, ref)
                 elif dated is not None:
                     y = _closest_year(h.month if h.calendar != "jalali" else

@@ -100,14 +100,20 @@ class Lexicon:
                 self.units[k] = r["unit"]
 
         # position: before (right before the number), far (before it, maybe
-        # past its noun: تخطّى عدد المتابعين 3000; also right before), after
+        # past its noun: تخطّى عدد المتابعين 3000; also right before), after;
+        # far_on: a verb whose preposition stands right before the number
+        # (يزيد عدد أعضائها على 4 آلاف), never alone before it
         self.qual_before: dict[str, str] = {}
         self.qual_far: dict[str, str] = {}
         self.qual_after: dict[str, str] = {}
+        self.qual_far_on: set[str] = set()
         for r in _rows("qualifiers.csv"):
             k = key(r["phrase"])
             if r["position"] == "after":
                 self.qual_after[k] = r["qualifier"]
+            elif r["position"] == "far_on":
+                self.qual_far[k] = r["qualifier"]
+                self.qual_far_on.add(k)
             else:
                 self.qual_before[k] = r["qualifier"]
                 if r["position"] == "far":

@@ -72,6 +72,7 @@ class Quantity:
     unit: str | None = None
     qualifier: str = "exact"
     per: str | None = None
+    noun_end: int = 0   # end of its counted noun (or of the number)
 
 
 def _num(v: float) -> int | float:
@@ -113,12 +114,15 @@ class QuantityExtractor:
         self.half_re = re.compile(r"\s*(?:و|and)\s*(?:a\s+)?(?:نصف|نيم|half)(?![^\W_])")
         self.percent_re = re.compile(
             r"\s*(?:" + trie_pattern(sorted(lex.percent_words)) + r")(?![^\W_])")
-        self.word_after_re = re.compile(r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r")(?:'s)?")
+        # a word, or a hyphenated compound (pro-IS, Arabic-language,
+        # co-defendants); a possessive 's is kept apart (the group's channels)
+        self.word_after_re = re.compile(
+            r"[ \t]*(?:\(|\"|«)?[ \t]*(" + WORD_CHARS + r"(?:-" + WORD_CHARS + r")*)(?P<pos>'s)?")
         self.qual_before_re = re.compile(
             r"(?:^|(?<![^\W_]))[وفب]?(?P<q>" + trie_pattern(sorted(lex.qual_before))
             + r")\s*(?:\$|us\$)?\s*$")
         self.qual_after_re = re.compile(
-            r"\s*,?\s*(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
+            r"(?:\s*,?\s*|-)(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
         self.per_after_re = re.compile(
             r"\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
         self.per_before_re = re.compile(
@@ -173,6 +177,7 @@ class QuantityExtractor:
         self.year_determiners = lex.cues.get("year_determiner", set())
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
+        self.classifiers = lex.cues.get("classifier", set())
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
@@ -378,15 +383,21 @@ class QuantityExtractor:
             # Arabic and Persian: the noun right after the number, or none
             if w0 in _NOUN_PHRASE_ENDS:
                 return None, pos
+            if w0 in self.classifiers:
+                # ۴۱۰ مورد: a classifier counts the noun after it, or what the
+                # text was counting (no noun of its own)
+                m = match(norm, m.end())
+                u = self.unit_of(m.group(1)) if m else None
+                return (u, m.end(1)) if u else (None, pos)
             u = self.unit_of(w0)
             return (u, m.end(1)) if u else (None, pos)
-        words = [(w0, m.start(1), m.end(1))]
+        words = [(w0, m.start(1), m.end(1), m.group("pos"))]
         p = m.end()
-        for _ in range(5):
+        for _ in range(7):
             m = match(norm, p)
             if not m:
                 break
-            words.append((m.group(1), m.start(1), m.end(1)))
+            words.append((m.group(1), m.start(1), m.end(1), m.group("pos")))
             p = m.end()
         # two-word forms first (وب سایت)
         if len(words) >= 2:
@@ -397,14 +408,17 @@ class QuantityExtractor:
             words = words[2:]           # 100,000 or so followers
         first = words[0][0]
         if first in ("من", "of", "از"):
-            cands = words[1:6]
+            # 140 of the group's most active Arabic-language channels
+            cands = words[1:8] if first == "of" else words[1:6]
         elif first.isascii():
             cands = words[:5]          # English puts adjectives before the noun
         else:
             cands = words[:1]
-        for w, _s, e in cands:
+        for w, _s, e, possessive in cands:
             if w in _NOUN_PHRASE_ENDS:
                 break
+            if possessive:
+                continue                # the owner, not the counted noun
             u = self.unit_of(w)
             if u:
                 return u, e
@@ -453,6 +467,13 @@ class QuantityExtractor:
         governs it from further back in its clause (``تخطّى عدد المتابعين
         3000``, ``لم تتجاوز نسبة الحسابات ... 8.5``); a negation before it
         turns at least into at most and back."""
+        tail = norm[max(0, start - 3):start].rstrip()
+        if tail and tail[-1] in "-–—)":
+            # an aside between the qualifier and its number: at least - by a
+            # researcher's count - 140, حوالي (بحسب الشرطة) 500
+            a = _ASIDE_RE.search(norm, max(0, start - 80), start)
+            if a:
+                start = a.start()
         ctx = norm[max(0, start - 40):start]
         m = None
         last = ctx.rstrip(" \t$").rsplit(None, 2)
@@ -473,10 +494,13 @@ class QuantityExtractor:
         elif self.qual_far_hint.search(norm, max(0, start - 90), start):
             ctx = norm[max(0, start - 90):start]
             m = self.qual_far_re.search(ctx)
-            if m and len(m.group("gap").split()) <= 7 and not (
+            gap = m.group("gap").split() if m else ()
+            if m and len(gap) <= 7 and not (
                     duration and self._after_duration_cue(m.group("gap"))):
-                q = self.lex.qual_far.get(" ".join(m.group("q").split()))
-                qs = m.start("q")
+                k = " ".join(m.group("q").split())
+                if k not in self.lex.qual_far_on or (gap and gap[-1] in _ON_PREPS):
+                    q = self.lex.qual_far.get(k)
+                    qs = m.start("q")
         if q is None:
             return None
         neg = self.neg_re.search(ctx, 0, qs)
@@ -585,7 +609,14 @@ class QuantityExtractor:
                         q.start - prev.end < 400 and (self.anaphor_re.match(norm, q.end)
                                                       or self._prev_word(norm, q.start)
                                                       in self.anaphor_before))):
-                    u = prev.unit
+                    # unless a counted noun stands between the two: 630 إصداراً
+                    # بلغت مشاهداتها نحو 52 ألفاً (views), القناة ... ٣٩٠ منها
+                    # (a noun coordinated with the previous one is that one's:
+                    # 1987 ISIS bots and channels ..., 1800 in October)
+                    lo = prev.noun_end
+                    c = _COORD_RE.match(norm, lo)
+                    u = (self.unit_before(norm, q.start, max(floor, c.end() if c else lo))
+                         or prev.unit)
                 if u is None:
                     u = self.unit_before(norm, q.start, floor)
                 q.unit = u
@@ -600,7 +631,7 @@ class QuantityExtractor:
             q = Quantity(s, e, 2, lex.dual_units[key(w)])
             q.qualifier = self._qualifier_before(norm, s, q.unit in _DURATIONS) or "exact"
             self._per(norm, q, e)
-            return [q]
+            return (allow_range and self._dual_range(norm, q, mask, view)) or [q]
         first = self._atom(m, norm)
         if first is None:
             return None
@@ -643,6 +674,12 @@ class QuantityExtractor:
             noun_end = end
         else:
             unit, noun_end = self._unit_after(norm, end)
+            if unit is None:
+                # the noun past a qualifier after the number: ألفاً ونيّفاً من
+                # تلك الحسابات, ۲۰۰ و اندی کانال, 10,000-plus subscribers
+                qa = self.qual_after_re.match(norm, end)
+                if qa:
+                    unit, noun_end = self._unit_after(norm, qa.end())
         if unit is None and currency is not None:
             unit = currency
         if pre.endswith("ال"):
@@ -680,7 +717,8 @@ class QuantityExtractor:
         # Tehran attacks", "in 2017 Tehran saw").
         gap = len(norm[end:noun_end].split())
         unit_adjacent = unit is not None and (gap <= 1 or (
-            gap == 2 and prev.isascii() and prev.isalpha() and prev not in self.year_determiners))
+            gap == 2 and prev.isascii() and prev.isalpha() and prev not in self.year_determiners)
+            or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
                 and not unit_adjacent and qual is None and not plural_s):
@@ -695,7 +733,7 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
-        q = Quantity(ph.start, end, value, unit, qual or "exact")
+        q = Quantity(ph.start, end, value, unit, qual or "exact", noun_end=noun_end)
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
@@ -778,6 +816,20 @@ class QuantityExtractor:
         qb.qualifier = "at_most"
         return [qa, qb]
 
+    def _dual_range(self, norm, qa: Quantity, mask, view=None):
+        """A dual as the low bound: بين سنتين و10 سنوات (two years to ten)."""
+        j = self.range_join_re.match(norm, qa.end)
+        if not j or not self.range_open_re.search(norm[max(0, qa.start - 30):qa.start]):
+            return None
+        nm = self.anchor_re.match(norm, j.start("c") if j.group("c") == "و" else j.end())
+        if not nm or nm.group("dual") or (nm.group("d") is None and nm.group("w") is None):
+            return None
+        b = self._quantity_at(norm, nm, mask, [], allow_range=False, view=view)
+        if not b or b[0].unit != qa.unit or b[0].value <= qa.value:
+            return None
+        qa.qualifier, b[0].qualifier = "at_least", "at_most"
+        return [qa, b[0]]
+
     def _trailing_scale(self, norm, nm) -> float:
         first = self._atom(nm, norm)
         ph = self.parse_phrase(norm, first) if first else None
@@ -789,6 +841,8 @@ def _alternation(words) -> str:
     return trie_pattern(sorted(words)) if words else "(?!)"
 
 
+_COORD_RE = re.compile(r"\s*(?:,\s*|(?:و|and|or|او|أو|یا|يا)\s+|و)[^\W\d_]+")
+_OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
@@ -800,7 +854,11 @@ _NOUN_PHRASE_ENDS = frozenset(
     "over under about around this these those it they them he she we you".split())
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
-                           "percent", "usd", "eur", "gbp", "irr", "toman"})
+                           "percent", "usd", "eur", "gbp", "irr", "toman", "mad"})
+# a parenthesis or a dash-delimited aside ending right before a number
+_ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
+# the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
+_ON_PREPS = frozenset({"على", "علي", "عن"})
 _NEGATED = {"at_least": "at_most", "at_most": "at_least"}
 
 
