@@ -114,10 +114,9 @@ def _sphinx_sources(paths: Paths) -> dict[str, str]:
 
 
 def prepare_sphinx(paths: Paths, clean: bool) -> None:
-    """Keep Sphinx's parsed sources only when they can be trusted, and make it
-    see every changed source: Sphinx compares file times, so a file whose
-    content changed but whose time did not (restored from a cache, copied with
-    its time) is touched."""
+    """Keep Sphinx's parsed sources only when they can be trusted: thrown away
+    on ``clean`` or when what Sphinx cannot see changed. Before Sphinx is set
+    up (it loads them then)."""
     stage = stage_dir(paths)
     memo = stage / "sources.json"
     key = _sphinx_environment_key(paths)
@@ -129,13 +128,22 @@ def prepare_sphinx(paths: Paths, clean: bool) -> None:
         for d in (doctrees_dir(paths), stage / "jupyter_execute"):
             shutil.rmtree(d, ignore_errors=True)
         previous = {}
+    stage.mkdir(parents=True, exist_ok=True)
+    _write_json(memo, {"key": key, "sources": previous.get("sources", {})})
+
+
+def touch_changed_sources(paths: Paths) -> None:
+    """Make Sphinx see every changed source: it compares file times, so a file
+    whose content changed but whose time did not (restored from a cache, copied
+    with its time) is touched. After the chapters are executed, before Sphinx reads."""
+    memo = stage_dir(paths) / "sources.json"
+    previous = json.loads(memo.read_text(encoding="utf-8"))
     sources = _sphinx_sources(paths)
     old = previous.get("sources", {})
     for rel, digest in sources.items():
         if rel in old and old[rel] != digest:
             os.utime(paths.root / rel)
-    stage.mkdir(parents=True, exist_ok=True)
-    _write_json(memo, {"key": key, "sources": sources})
+    _write_json(memo, {"key": previous["key"], "sources": sources})
 
 
 def forget_sphinx(paths: Paths) -> None:
@@ -146,8 +154,9 @@ def forget_sphinx(paths: Paths) -> None:
 
 
 def start_sphinx(paths: Paths, jobs: int, epoch: int, commit: str) -> subprocess.Popen:
-    """Sphinx, configured by Jupyter Book, started and set up, waiting for
-    ``finish_sphinx`` to let it write into an empty staging folder."""
+    """Sphinx, configured by Jupyter Book, started at the beginning of a build:
+    it imports what it needs while the build validates, is set up on
+    ``setup_sphinx`` and writes into an empty staging folder on ``finish_sphinx``."""
     from . import pages
 
     out = staged_html(paths)
@@ -161,6 +170,17 @@ def start_sphinx(paths: Paths, jobs: int, epoch: int, commit: str) -> subprocess
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def setup_sphinx(paths: Paths, proc: subprocess.Popen, clean: bool) -> None:
+    """Once the table of contents is written: its parsed sources kept or thrown
+    away (``prepare_sphinx``), then Sphinx set up."""
+    prepare_sphinx(paths, clean)
+    try:
+        proc.stdin.write("setup\n")
+        proc.stdin.flush()
+    except (BrokenPipeError, OSError):
+        pass              # it has stopped already: finish_sphinx reports why
+
+
 def stop_sphinx(proc: subprocess.Popen) -> None:
     """A build that stops before Sphinx's turn: it ends without writing anything."""
     if proc.poll() is None:
@@ -170,7 +190,11 @@ def stop_sphinx(proc: subprocess.Popen) -> None:
 
 def finish_sphinx(paths: Paths, proc: subprocess.Popen) -> Path:
     """Let the started Sphinx build the HTML; its staging folder, or one clear error."""
-    stdout, stderr = proc.communicate("go\n")
+    touch_changed_sources(paths)
+    try:
+        stdout, stderr = proc.communicate("go\n")
+    except (BrokenPipeError, OSError):
+        stdout, stderr = proc.communicate()
     log = paths.build / "jupyter-book.log"
     if proc.returncode != 0:
         forget_sphinx(paths)
@@ -289,28 +313,43 @@ def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: d
 
     jobs = jobs or execute.default_jobs()
     step = iter(range(1, N_STEPS + 1))
-    log(f"[{next(step)}/{N_STEPS}] validate: manifest, checksums, encodings, annotations, translations")
-    evidence = load_evidence(paths)
-    snapshot.save(evidence, paths)          # the chapters take it instead of checking it all again
-    log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
-    log(f"[{next(step)}/{N_STEPS}] prepare: cleaned texts and tables in data/processed/")
-    written = prepare.run(paths, evidence)
-    log(f"  {len(written)} file(s) changed")
-    log(f"[{next(step)}/{N_STEPS}] pages: one page per article, the Articles index, the status page "
-        f"and the table of contents")
-    info = {**ctx, "inputs": digest}
-    written = pages.run(paths, evidence)
-    if prepare.write_atomic(status.page_path(paths), status.page_source(info)):
-        written.append(status.page_path(paths))
-    log(f"  {len(evidence.corpus)} article pages, {len(written)} file(s) changed")
-    log(f"[{next(step)}/{N_STEPS}] execute: chapters with papermill, {jobs} at a time")
-    prepare_sphinx(paths, clean)
+    # Sphinx and the chapters' kernel server start now: their imports take the
+    # core this process leaves idle while it validates.
     sphinx = start_sphinx(paths, jobs, ctx["epoch"], ctx["commit"] or "")
+    server = execute.fork_server()
     try:
-        results = execute.run(paths, force=clean, log=log, jobs=jobs)
+        log(f"[{next(step)}/{N_STEPS}] validate: manifest, checksums, encodings, annotations, translations")
+        evidence = load_evidence(paths)
+        snapshot.save(evidence, paths)          # the chapters take it instead of checking it all again
+        log(f"  {len(evidence.corpus)} articles verified, {len(evidence.claims)} claims checked")
+        # The chapters start now, in worker processes: none reads what prepare or
+        # pages write (data/processed/, book/articles/; their recorded inputs say so).
+        running = execute.start(paths, force=clean, jobs=jobs, server=server)
+        server = None                           # the chapters' now: closed with them
+        try:
+            log(f"[{next(step)}/{N_STEPS}] prepare: cleaned texts and tables in data/processed/")
+            written = prepare.run(paths, evidence)
+            log(f"  {len(written)} file(s) changed")
+            log(f"[{next(step)}/{N_STEPS}] pages: one page per article, the Articles index, the status "
+                f"page and the table of contents")
+            info = {**ctx, "inputs": digest}
+            written = pages.run(paths, evidence)
+            if prepare.write_atomic(status.page_path(paths), status.page_source(info)):
+                written.append(status.page_path(paths))
+            log(f"  {len(evidence.corpus)} article pages, {len(written)} file(s) changed")
+            setup_sphinx(paths, sphinx, clean)
+        except BaseException:
+            execute.cancel(running)
+            raise
+        log(f"[{next(step)}/{N_STEPS}] execute: chapters with papermill, {jobs} at a time "
+            f"(started after validate)")
+        results = execute.wait(running, log)
     except BaseException:
         stop_sphinx(sphinx)
         raise
+    finally:
+        if server is not None:
+            server.close()
     log(f"[{next(step)}/{N_STEPS}] jupyter-book: HTML into {paths.rel(staged_html(paths))}/ "
         f"({jobs} Sphinx processes)")
     # Sphinx runs in its own process: meanwhile this one makes the search's tables.

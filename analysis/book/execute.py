@@ -42,7 +42,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-from . import inputs
+from . import inputs, kernels
 from .notebooks import Chapter, chapters
 from ..errors import ChapterError, InputError
 from ..paths import PATHS, REPO_ROOT, Paths
@@ -470,6 +470,8 @@ def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> 
     chapter.failed.parent.mkdir(parents=True, exist_ok=True)
     kernel_log = chapter.paths.cache / "chapters" / f"{chapter.name}.kernel.log"
     env = {"SOURCE_DATE_EPOCH": _kernel_epoch(), "BOOK_ROOT": str(chapter.paths.root)}
+    # a kernel forked from the build's warm server when there is one (kernels.py)
+    manager = {"kernel_manager_class": cls} if (cls := kernels.kernel_manager_class()) else {}
     t0 = time.perf_counter()
     for attempt in range(1, KERNEL_STARTS + 1):
         try:
@@ -479,7 +481,7 @@ def execute_chapter(chapter: Chapter, parameters: dict, force: bool = False) -> 
                 executed = papermill.execute_notebook(
                     nb, str(chapter.failed), parameters=parameters, kernel_name=KERNEL["name"], engine_name=ENGINE,
                     cwd=str(chapter.paths.book), progress_bar=False, log_output=False,
-                    start_timeout=KERNEL_START_TIMEOUT,
+                    start_timeout=KERNEL_START_TIMEOUT, **manager,
                 )
             break
         except papermill.PapermillExecutionError as err:
@@ -529,60 +531,112 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run(paths: Paths = PATHS, names: tuple[str, ...] | None = None, force: bool = False,
-        log=print, jobs: int | None = None) -> list[Result]:
-    """Execute the chapters whose inputs changed, ``jobs`` at a time; one line each."""
+@dataclass
+class Running:
+    """Chapters started by ``start``, collected by ``wait``."""
+    chapters: list
+    results: dict
+    reasons: dict
+    todo: list
+    parameters: dict
+    pool: object = None                 # a ProcessPoolExecutor, when run in parallel
+    futures: dict = None
+    kernels: object = None              # the kernels' fork server (kernels.ForkServer)
+
+    def close(self) -> None:
+        if self.kernels is not None:
+            self.kernels.close()
+            self.kernels = None
+
+
+def fork_server() -> "kernels.ForkServer | None":
+    """The kernels' fork server (``kernels.py``), unless BOOK_FORK_KERNELS=0
+    asks for every kernel to be started from scratch."""
+    return None if os.environ.get("BOOK_FORK_KERNELS", "1") == "0" else kernels.ForkServer()
+
+
+def start(paths: Paths = PATHS, names: tuple[str, ...] | None = None, force: bool = False,
+          jobs: int | None = None, server=None) -> Running:
+    """Find the chapters whose inputs changed and, with more than one job,
+    start them, longest first, in worker processes; ``wait`` collects them.
+    ``server``: a fork server already started (the build starts it early);
+    it is closed with the chapters."""
     chs = chapters(paths) if names is None else chapters(paths, names)
     parameters = {"data_dir": str(paths.data)}
-    results: dict[str, Result] = {}
-    todo: list[Chapter] = []
-    reasons: dict[str, str] = {}
+    running = Running(chs, {}, {}, [], parameters)
     for ch in chs:
         stamp = None if force else up_to_date(ch, parameters)
         if stamp is not None:
-            results[ch.name] = Result(ch.name, False, stamp.get("seconds", 0.0), stamp["digest"])
+            running.results[ch.name] = Result(ch.name, False, stamp.get("seconds", 0.0), stamp["digest"])
         else:
-            todo.append(ch)
-            reasons[ch.name] = "forced" if force else why_run(ch, parameters)
-    jobs = min(jobs or default_jobs(), len(todo))
-    errors: dict[str, BaseException] = {}
-    if jobs <= 1:
-        for ch in todo:
-            try:
-                results[ch.name] = execute_chapter(ch, parameters, force=True)
-            except (ChapterError, InputError) as err:
-                errors[ch.name] = err
-                break
-    else:
+            running.todo.append(ch)
+            running.reasons[ch.name] = "forced" if force else why_run(ch, parameters)
+    jobs = min(jobs or default_jobs(), len(running.todo))
+    running.kernels = server
+    if running.todo and server is None:
+        running.kernels = fork_server()
+    elif not running.todo:
+        running.close()
+    if jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-
-        import papermill  # noqa: F401  (imported once here: the forked workers inherit it)
 
         # longest first, so that the workers end together: the time of the last run,
         # else a guess from the source's size (about 6 KB a second here)
         previous = {ch.name: (load_stamp(ch) or {}).get("seconds", ch.source.stat().st_size / 6000)
-                    for ch in todo}
-        ordered = sorted(todo, key=lambda ch: -previous[ch.name])
+                    for ch in running.todo}
+        running.todo.sort(key=lambda ch: -previous[ch.name])
         sys.stdout.flush()
         sys.stderr.flush()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {ch.name: pool.submit(_execute_in_worker, ch, parameters) for ch in ordered}
-            for ch in ordered:
+        running.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        running.futures = {ch.name: running.pool.submit(_execute_in_worker, ch, parameters)
+                           for ch in running.todo}
+    return running
+
+
+def cancel(running: Running) -> None:
+    """The build stopped elsewhere: chapters not started are dropped, running ones end."""
+    if running.pool is not None:
+        running.pool.shutdown(wait=True, cancel_futures=True)
+    running.close()
+
+
+def wait(running: Running, log=print) -> list[Result]:
+    """Execute (serially) or collect (in parallel) the chapters ``start`` found; one line each."""
+    results, errors = running.results, {}
+    try:
+        if running.pool is None:
+            for ch in running.todo:
                 try:
-                    results[ch.name] = futures[ch.name].result()
-                except ChapterError as err:
+                    results[ch.name] = execute_chapter(ch, running.parameters, force=True)
+                except (ChapterError, InputError) as err:
                     errors[ch.name] = err
-                    for f in futures.values():
-                        f.cancel()           # those not started yet; running ones finish
-    for ch in chs:
+                    break
+        else:
+            with running.pool:
+                for ch in running.todo:
+                    try:
+                        results[ch.name] = running.futures[ch.name].result()
+                    except ChapterError as err:
+                        errors[ch.name] = err
+                        for f in running.futures.values():
+                            f.cancel()           # those not started yet; running ones finish
+    finally:
+        running.close()
+    for ch in running.chapters:
         r = results.get(ch.name)
         if r is None:
             log(f"  chapter {ch.name}: {'FAILED' if ch.name in errors else 'not run'}")
         elif r.executed:
-            log(f"  chapter {ch.name}: executed in {r.seconds:.1f} s ({reasons[ch.name]})")
+            log(f"  chapter {ch.name}: executed in {r.seconds:.1f} s ({running.reasons[ch.name]})")
         else:
             log(f"  chapter {ch.name}: up to date (its inputs are unchanged)")
     if errors:
-        raise next(errors[ch.name] for ch in chs if ch.name in errors)
-    return [results[ch.name] for ch in chs]
+        raise next(errors[ch.name] for ch in running.chapters if ch.name in errors)
+    return [results[ch.name] for ch in running.chapters]
+
+
+def run(paths: Paths = PATHS, names: tuple[str, ...] | None = None, force: bool = False,
+        log=print, jobs: int | None = None) -> list[Result]:
+    """Execute the chapters whose inputs changed, ``jobs`` at a time; one line each."""
+    return wait(start(paths, names, force, jobs), log)

@@ -2,31 +2,13 @@
 
     python -m analysis.book.sphinx_build ROOT TOC OUTDIR DOCTREES JOBS [--wait]
 
-With ``--wait`` it sets Sphinx up at the lowest priority, prints "ready" and
-reads nothing until "go" on standard input: the build starts it before the
-chapters run, so that its start-up (about a second and a half of imports,
-configuration and extensions) uses the time the chapters leave idle.
+With ``--wait`` it is started at the beginning of a build and goes step by
+step, each on a line of standard input (its end means stop): it imports Sphinx,
+Jupyter Book's configuration and every extension while the build validates
+(about a second), then on "setup" makes the Sphinx application at the lowest
+priority while the chapters run (once the build has written the table of
+contents), and on "go" builds.
 
-The configuration is Jupyter Book's own (``jupyter_book.config.get_final_config``
-reads ``_config.yml``, as ``jupyter-book build`` does), but Sphinx is called
-directly because ``jupyter-book build`` has no ``-j`` and keeps its output
-folder from build to build. Here:
-
-- OUTDIR is empty at the start of every build, so every page, static file,
-  download and the search index is written afresh (nothing of a removed page
-  or an edited CSS file survives, and no ``?v=`` checksum is taken from an old
-  file): an incremental build writes what a clean one writes.
-- DOCTREES (the parsed sources) is kept, so only changed sources are read
-  again; ``analysis.book.build`` throws it away when something Sphinx cannot
-  see changes (the code of the ``{claim}`` role, the configuration, the pins)
-  and after a failed run (so a warning is never hidden by a skipped read).
-- JOBS processes read and write in parallel. Two extensions Jupyter Book loads
-  do not declare whether they are parallel-safe, which makes Sphinx fall back
-  to one process with a warning (an error under ``-W``); both are, for this
-  book, and are declared so below. ``tests/test_incremental.py`` checks that
-  a parallel build writes exactly what a serial one does.
-
-Warnings are errors (``-W --keep-going``), as in ``jupyter-book build -W``.
 """
 from __future__ import annotations
 
@@ -46,9 +28,12 @@ PARALLEL_SAFE = {
 }
 
 
-def build(root: Path, toc: Path, outdir: Path, doctrees: Path, jobs: int, ready=None) -> int:
-    """Build the HTML; with ``ready``, only once ``ready()`` (called when Sphinx
-    is set up, before it reads a source) says to go on."""
+def build(root: Path, toc: Path, outdir: Path, doctrees: Path, jobs: int, step=None) -> int:
+    """Build the HTML; with ``step``, only as far as ``step(name)`` allows:
+    "setup" once the extensions are imported, "go" once Sphinx is set up,
+    before it reads a source."""
+    import importlib
+
     from jupyter_book.config import get_final_config
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -57,6 +42,15 @@ def build(root: Path, toc: Path, outdir: Path, doctrees: Path, jobs: int, ready=
         user_yaml=root / "_config.yml",
         cli_config={"external_toc_path": str(toc), "latex_individualpages": False},
         sourcedir=root, use_external_toc=True)
+    if step is not None:
+        for name in config.get("extensions", []):
+            try:
+                importlib.import_module(name)      # Sphinx loads them again, from the cache
+            except ImportError:
+                pass                               # Sphinx reports it, as it would anyway
+        if not step("setup"):
+            return 3
+        os.nice(19)                                # the chapters are running: their time first
     with patch_docutils(str(root)), docutils_namespace():
         app = Sphinx(srcdir=str(root), confdir=None, outdir=str(outdir), doctreedir=str(doctrees),
                      buildername="html", confoverrides=config, status=None, warning=sys.stderr,
@@ -67,23 +61,21 @@ def build(root: Path, toc: Path, outdir: Path, doctrees: Path, jobs: int, ready=
                 ext.parallel_read_safe = True
             if ext is not None and ext.parallel_write_safe is None:
                 ext.parallel_write_safe = True
-        if ready is not None and not ready():
-            return 3
+        if step is not None:
+            if not step("go"):
+                return 3
+            try:
+                os.nice(-os.nice(0))               # back to normal priority, where allowed
+            except OSError:
+                pass                               # not allowed: nothing else runs by now
         app.build(force_all=True)
         return app.statuscode
 
 
-def _go_ahead() -> bool:
-    """Started early (``--wait``): say so, then wait for "go" on standard input
-    (its end, when the build stops or dies, means stop)."""
-    print("ready", flush=True)
-    if sys.stdin.readline().strip() != "go":
-        return False
-    try:
-        os.nice(-os.nice(0))                # back to normal priority, where allowed
-    except OSError:
-        pass                                # not allowed: nothing else runs by now
-    return True
+def _wait_for(name: str) -> bool:
+    """Say how far it got, then wait for the build to say ``name``."""
+    print(f"waiting for {name}", flush=True)
+    return sys.stdin.readline().strip() == name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,11 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     wait = "--wait" in args
     if wait:
         args.remove("--wait")
-        # Set up while the chapters run, on the time they leave idle.
-        os.nice(19)
     root, toc, outdir, doctrees, jobs = args
     return build(Path(root), Path(toc), Path(outdir), Path(doctrees), int(jobs),
-                 ready=_go_ahead if wait else None)
+                 step=_wait_for if wait else None)
 
 
 if __name__ == "__main__":
