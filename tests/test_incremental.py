@@ -43,8 +43,8 @@ CHAPTERS = {"corpus", "platform_policy", "takedown_numbers", "migration_networks
 EXTRACTOR_CHAPTERS = CHAPTERS - {"corpus"}
 
 
-def run(paths, *args, fault=None, check=True, **popen):
-    env = package_env(paths.root)
+def run(paths, *args, fault=None, check=True, env_extra=None, **popen):
+    env = {**package_env(paths.root), **(env_extra or {})}
     env.pop("BOOK_FAULT_AT", None)
     if fault:
         env["BOOK_FAULT_AT"] = fault
@@ -144,13 +144,26 @@ def test_a_data_file_re_executes_exactly_the_chapters_that_read_it(book):
         intro.write_bytes(original)
 
 
+def stamps(paths) -> dict[str, tuple]:
+    """Each chapter's recorded inputs and their digest."""
+    out = {}
+    for name in sorted(CHAPTERS):
+        stamp = json.loads((paths.cache / "chapters" / f"{name}.json").read_text(encoding="utf-8"))
+        out[name] = (stamp["digest"], stamp["reads"])
+    return out
+
+
 def test_a_serial_build_publishes_what_the_parallel_one_did(book, tmp_path):
+    """One worker, and every kernel started from scratch (BOOK_FORK_KERNELS=0)
+    instead of forked from the build's kernel server (kernels.py): the same
+    book, the same notebooks, the same inputs recorded for every chapter."""
     paths, first, first_notebooks = book
     serial = copy_project(tmp_path / "serial", with_package=True)
-    proc = run(serial, "build", "--jobs", "1")
+    proc = run(serial, "build", "--jobs", "1", env_extra={"BOOK_FORK_KERNELS": "0"})
     assert "1 at a time" in proc.stdout and "(1 Sphinx processes)" in proc.stdout
     assert diff(published(serial), first) == []
     assert diff(notebooks(serial), first_notebooks) == []
+    assert stamps(serial) == stamps(paths)
 
 
 ADDED = ("كلمةفريدةللاختبار: أعلنت الشرطة إغلاق 120 قناة على تيليغرام في ديسمبر 2019.\n"

@@ -1,0 +1,249 @@
+"""Chapter kernels forked from a warm process instead of each started from scratch.
+
+A chapter's kernel used to be a new Python that imported ipykernel, IPython,
+pandas and numpy before running a cell: about 0.7 s of CPU for each of the
+six chapters, on a machine with two cores. ``ForkServer`` is one process per
+build that imports those once (``WARM``) and forks a kernel for each chapter;
+the child becomes an ordinary ``ipykernel`` (the same code, on the connection
+file jupyter_client wrote), in its own session, with the chapter's working
+folder, environment and standard streams, as ``Popen`` would have given it.
+
+Only third-party libraries are imported ahead: the book's own modules are
+imported by the chapter, so every file a chapter opens is still opened (and
+recorded, ``execute.RECORDER``) in its kernel; matplotlib is not, since
+ipykernel chooses its backend when the kernel starts.
+
+jupyter_client is told through its provisioner interface (``ForkProvisioner``
+and ``ForkKernelManager``, handed to papermill as ``kernel_manager_class``);
+polling, signals and kills go to the forked kernel's process and session.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import uuid
+
+# Imported once by the server, never by the book's own code (see above).
+WARM = ("IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "jupyter_client", "zmq", "tornado",
+        "numpy", "pandas", "networkx", "PIL.Image")
+ENV = "BOOK_KERNEL_SERVER"          # the server's socket, for the workers that start kernels
+
+
+# --- the server (its own process) ---------------------------------------------------
+
+def _reap(*_) -> None:
+    """Collect every finished kernel, so that its pid stops answering."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _become_kernel(conn: socket.socket, server: socket.socket, request: dict, fds: list[int]) -> None:
+    """In the forked child: the kernel jupyter_client asked for."""
+    server.close()
+    conn.close()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()                                   # its own session, as Popen(start_new_session=True)
+    for target, fd in zip((0, 1, 2), fds):
+        os.dup2(fd, target)
+    for fd in fds:
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    # as ipykernel_launcher leaves them: its path as argv[0], no folder of its own on sys.path
+    import ipykernel_launcher
+    if sys.path and sys.path[0] == _OWN_PATH:
+        del sys.path[0]
+    sys.argv = [ipykernel_launcher.__file__, *request["args"]]
+    from ipykernel.kernelapp import launch_new_instance
+    try:
+        launch_new_instance(argv=request["args"])
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+_OWN_PATH = sys.path[0] if sys.path else None    # the server's own folder, put first as a script's
+
+
+def serve(path: str) -> None:
+    """Listen, import ``WARM`` (a request waits meanwhile), then fork a kernel
+    per request until standard input closes."""
+    import importlib
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(16)
+    print("listening", flush=True)
+    for name in WARM:
+        importlib.import_module(name)
+    signal.signal(signal.SIGCHLD, _reap)
+    while True:
+        ready, _, _ = select.select([server, sys.stdin], [], [])
+        if sys.stdin in ready and not sys.stdin.readline():
+            return                                # the build is over (or gone)
+        if server in ready:
+            conn, _ = server.accept()
+            data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
+            request = json.loads(data.decode("utf-8"))
+            pid = os.fork()
+            if pid == 0:
+                _become_kernel(conn, server, request, fds)
+            for fd in fds:
+                os.close(fd)
+            conn.sendall(json.dumps({"pid": pid}).encode("utf-8"))
+            conn.close()
+
+
+# --- the build's side ----------------------------------------------------------------
+
+class ForkServer:
+    """The server, started for a build's chapters and stopped after them."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="book-kernels-")
+        self.path = os.path.join(self.folder, "socket")
+        # run as a file, not as ``-m analysis.book.kernels``: a kernel must not
+        # find the book's own package imported ahead of the chapter
+        self.proc = subprocess.Popen([sys.executable, __file__, self.path],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        if self.proc.stdout.readline().strip() != "listening":
+            self.close()
+            raise RuntimeError("the chapter kernels' fork server did not start")
+        os.environ[ENV] = self.path               # for the workers forked after this
+
+    def close(self) -> None:
+        if os.environ.get(ENV) == self.path:
+            del os.environ[ENV]
+        if self.proc.poll() is None:
+            # Its kernels have all ended by now (they are not its to keep:
+            # each is in a session of its own); it may still be importing.
+            try:
+                self.proc.stdin.close()
+                self.proc.wait(timeout=0.5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        os.rmdir(self.folder)
+
+    def __enter__(self) -> "ForkServer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def fork_kernel(path: str, args: list[str], cwd: str, env: dict[str, str]) -> int:
+    """Ask the server at ``path`` for a kernel; its pid. It gets this process's
+    standard streams (where the build sends a chapter's kernel log)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(path)
+        message = json.dumps({"args": args, "cwd": cwd, "env": env}).encode("utf-8")
+        socket.send_fds(conn, [message], [0, 1, 2])
+        conn.shutdown(socket.SHUT_WR)
+        reply = b""
+        while chunk := conn.recv(4096):
+            reply += chunk
+    return int(json.loads(reply.decode("utf-8"))["pid"])
+
+
+class ForkedProcess:
+    """What jupyter_client asks of a kernel's ``Popen``, for a forked kernel
+    (not this process's child: it is gone once the server has collected it)."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode = None
+
+    def poll(self):
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+            except PermissionError:
+                pass
+        return self.returncode
+
+    def wait(self, timeout=None):
+        import time
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired("kernel", timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def _classes():
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning import LocalProvisioner
+
+    class ForkProvisioner(LocalProvisioner):
+        """LocalProvisioner, launching through the fork server."""
+
+        async def launch_kernel(self, cmd, **kwargs):
+            if list(cmd[1:3]) != ["-m", "ipykernel_launcher"] or os.path.realpath(cmd[0]) != \
+                    os.path.realpath(sys.executable):
+                return await super().launch_kernel(cmd, **kwargs)    # not a kernel the server makes
+            env = {k: str(v) for k, v in (kwargs.get("env") or os.environ).items()}
+            cwd = str(kwargs.get("cwd") or os.getcwd())
+            pid = fork_kernel(os.environ[ENV], list(cmd[3:]), cwd, env)
+            self.process = ForkedProcess(pid)
+            self.pid = self.pgid = pid
+            self.cwd = cwd
+            return self.connection_info
+
+    class ForkKernelManager(AsyncKernelManager):
+        """A kernel manager whose kernels come from the fork server."""
+
+        async def _async_pre_start_kernel(self, **kw):
+            if self.provisioner is None:
+                self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+                self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec,
+                                                   parent=self)
+            return await super()._async_pre_start_kernel(**kw)
+
+    return ForkProvisioner, ForkKernelManager
+
+
+def kernel_manager_class():
+    """The kernel manager class for papermill, when a fork server is running
+    (``ENV`` set), else None (jupyter_client's own)."""
+    if not os.environ.get(ENV):
+        return None
+    return _classes()[1]
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
