@@ -141,8 +141,15 @@ class QuantityExtractor:
         self.per_after_far_re = re.compile(
             r"(?:\s+" + _NOT_A_JOIN + r"[^\W\d_]+){1,3}?\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after))
             + r")(?![^\W_])")
-        self.neg_re = re.compile(r"(?:^|(?<![^\W_]))[وف]?(?:" + trie_pattern(sorted(
-            lex.cues.get("negation", ()))) + r")\s+[وف]?$")
+        # An Arabic negation governs the qualifier through its verb, subject
+        # and preposition (لم تحتج وكالة «أعماق» إلى أكثر من 24, لا يستغرق أكثر
+        # من أسبوعين), but not past a joining word or لا سيما ("especially").
+        neg_ar = sorted(w for w in lex.cues.get("negation", ()) if not w.isascii())
+        neg_en = sorted(w for w in lex.cues.get("negation", ()) if w.isascii())
+        self.neg_re = re.compile(
+            r"(?:^|(?<![^\W_]))[وف]?(?:(?:" + _alternation(neg_ar) + r")\s+(?!سيما)"
+            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,4}"
+            r"|(?:" + _alternation(neg_en) + r")\s+)[وف]?$")
         self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
             lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
         self.anaphor_before = lex.cues.get("anaphor_before", set())
@@ -637,8 +644,10 @@ class QuantityExtractor:
             return None
         pre = m.group("pre") or ""
         prev = self._prev_word(norm, m.start())
-        if prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers:
-            return None     # المادة 12, الـ 11, No. 5
+        if self._ordinal_marker(prev):
+            return None     # المادة 12, الـ 11, No. 5, للفصل 31
+        if first.kind == "digit" and _PHONE_RE.match(m.group("d")):
+            return None     # 096380: a leading zero is a phone or code number
         if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
             return None     # "several hundred", "thousand" alone: no numeral
         ph = self.parse_phrase(norm, first)
@@ -750,6 +759,16 @@ class QuantityExtractor:
                 result = rng
         return result
 
+    def _ordinal_marker(self, prev: str) -> bool:
+        """A word that numbers (المادة, No.), maybe behind a proclitic:
+        بالمادة, وفق للفصل (ل + الفصل)."""
+        markers = self.ordinal_markers
+        if prev in markers or prev.rstrip(".") + "." in markers:
+            return True
+        if prev.startswith("لل"):
+            return "ال" + prev[2:] in markers
+        return len(prev) > 2 and prev[0] in "وفبلك" and prev[1:] in markers
+
     def _per(self, norm: str, q: Quantity, after: int, end: int | None = None) -> None:
         """A rate word after the noun (maybe past an adjective or two:
         رسالة صوتية شهرياً), between the number and an English noun (62 million
@@ -846,6 +865,8 @@ _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
+# a digit run with a leading zero (and at least four digits): a phone or code number
+_PHONE_RE = re.compile(r"0\d{3,}$")
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
