@@ -196,9 +196,12 @@ class DateExtractor:
             r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E
             + r"\.?\s*,?\s*(?P<y>\d{4})(?![\d.,]\d|\d)")
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
+        # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
+        wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
         self.left_day_re = re.compile(
-            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?"
-            r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*)?"
+            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?" + wd +
+            r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*"
+            + wd + r")?"
             r"(?<![\d.,/:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:من|of)\s+)?$")
         self.numeric_re = re.compile(
             r"(?<![\w./:\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
