@@ -414,6 +414,8 @@ class QuantityExtractor:
         if len(words) > 2 and words[0][0] == "or" and words[1][0] == "so":
             words = words[2:]           # 100,000 or so followers
         first = words[0][0]
+        if first == "the":
+            return None, pos            # 2,959 the next day: an article starts another phrase
         if first in ("من", "of", "از"):
             # 140 of the group's most active Arabic-language channels
             cands = words[1:8] if first == "of" else words[1:6]
