@@ -38,6 +38,10 @@ _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
 _DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
+# Persian glues نفره ("-person") to a number word, the ZWNJ gone in the view:
+# تیمی ده‌نفره (a ten-person team); the number word ends there
+GLUED_UNITS = ("نفره",)
+_WORD_END = r"(?:(?![^\W_])|(?=(?:" + "|".join(GLUED_UNITS) + r")(?![^\W_])))"
 _WORD_PRE = r"[وفبلك]|[وفب]?ال"    # proclitics glued to a number word
 # a word that joins clauses: a rate or qualifier past it belongs to the next one
 _NOT_A_JOIN = r"(?!(?:و|ف|ثم|او|أو|لكن|که|ولی|and|or|but|while)(?![^\W_]))"
@@ -93,7 +97,7 @@ class QuantityExtractor:
         self.anchor_re = re.compile(
             _LEFT + r"(?P<pre>[وفبلك])?"
             r"(?:(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
-            + r"|(?P<w>" + self.word_re + r")(?![^\W_])"
+            + r"|(?P<w>" + self.word_re + r")" + _WORD_END
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))")
         # The same split in two for scanning a whole text fast: digits are
         # found from the digit runs the caller already has (a \d-led regex is
@@ -104,7 +108,7 @@ class QuantityExtractor:
         word_pre = _WORD_PRE
         self.word_anchor_re = re.compile(
             _LEFT + r"(?P<pre>" + word_pre + r")??"
-            r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
+            r"(?:(?P<w>" + self.word_re + r")" + _WORD_END
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
@@ -559,7 +563,7 @@ class QuantityExtractor:
         pre = ("",) + spellings(_WORD_PRE, 3)
         for w in sorted(set(w for w, nw in self.lex.number_words.items() if nw.kind != "half")
                         | set(self.lex.dual_units)):
-            yield w, pre, ("",)
+            yield w, pre, ("",) + GLUED_UNITS
 
     def anchors(self, norm: str, digit_starts: list[int],
                 word_starts: list[int] | None = None) -> list[re.Match]:
