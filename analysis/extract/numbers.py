@@ -706,6 +706,10 @@ class QuantityExtractor:
             unit, noun_before = u, pm.start("w")
         duration = unit in _DURATIONS
         qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start, duration)
+        if (len(ph.atoms) == 1 and first.lang == "en" and first.value == 1 and qual is None
+                and unit not in _DURATIONS):
+            return None     # "one channel told its followers", "One post, captioned": an
+            #                 indefinite (a certain one), not a count; "one hour" is a duration
         # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
         if len(ph.atoms) == 1 and first.ambiguous and unit is None:
             if first.lang == "ar" and first.value <= 2:
