@@ -650,9 +650,10 @@ class QuantityExtractor:
             return None
         pre = m.group("pre") or ""
         prev = self._prev_word(norm, m.start())
-        if self._ordinal_marker(prev):
+        if (prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers
+                or (prev[:1] in _PROCLITICS and self._marker_behind_proclitic(prev))):
             return None     # المادة 12, الـ 11, No. 5, للفصل 31
-        if first.kind == "digit" and _PHONE_RE.match(m.group("d")):
+        if first.kind == "digit" and m.group("d")[0] == "0" and _is_phone(m.group("d")):
             return None     # 096380: a leading zero is a phone or code number
         if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
             return None     # "several hundred", "thousand" alone: no numeral
@@ -769,12 +770,9 @@ class QuantityExtractor:
                 result = rng
         return result
 
-    def _ordinal_marker(self, prev: str) -> bool:
-        """A word that numbers (المادة, No.), maybe behind a proclitic:
-        بالمادة, وفق للفصل (ل + الفصل)."""
+    def _marker_behind_proclitic(self, prev: str) -> bool:
+        """A word that numbers behind a proclitic: بالمادة, وفق للفصل (ل + الفصل)."""
         markers = self.ordinal_markers
-        if prev in markers or prev.rstrip(".") + "." in markers:
-            return True
         if prev.startswith("لل"):
             return "ال" + prev[2:] in markers
         return len(prev) > 2 and prev[0] in "وفبلك" and prev[1:] in markers
@@ -875,8 +873,14 @@ _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
-# a digit run with a leading zero (and at least four digits): a phone or code number
-_PHONE_RE = re.compile(r"0\d{3,}$")
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _is_phone(d: str) -> bool:
+    """A digit run with a leading zero and at least four digits: a phone or code number."""
+    return len(d) >= 4 and d.isdigit()
+
+
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
