@@ -48,6 +48,8 @@ class DateHit:
     jyear: int | None = None   # Jalali year stated explicitly
     rel: str | None = None     # past | next | this: "last November", آبان گذشته
     since: bool = False        # a bare year after since/منذ/از: a starting point, not the event's time
+    late: bool = False         # a bare year after late/أواخر: its end is the time told
+    since_month: bool = False  # a month after since/منذ: a starting point, no anchor for a bare month
 
 
 _THE_OF = frozenset({"the", "of", "من"})
@@ -162,6 +164,7 @@ class DateExtractor:
             for w in lex.cues.get(f"rel_{role}", ()):
                 self.rel_kind[w] = role
         self.since_cues = lex.cues.get("since", set())
+        self.late_words = lex.cues.get("late_period", set())
         self.period_words = lex.cues.get("period_word", set())
         self.month_nouns = lex.cues.get("month_noun", set())
         self.month_preps = lex.cues.get("month_prep", set())
@@ -193,9 +196,12 @@ class DateExtractor:
             r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E
             + r"\.?\s*,?\s*(?P<y>\d{4})(?![\d.,]\d|\d)")
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
+        # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
+        wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
         self.left_day_re = re.compile(
-            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?"
-            r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*)?"
+            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?" + wd +
+            r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*"
+            + wd + r")?"
             r"(?<![\d.,/:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:من|of)\s+)?$")
         self.numeric_re = re.compile(
             r"(?<![\w./:\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
@@ -275,7 +281,8 @@ class DateExtractor:
             if 1900 <= y <= 2100:
                 if self._counts_something(norm, s, e):
                     continue
-                take(DateHit(s, e, f"{y:04d}", year=y, since=self._since(norm, s, pw)))
+                take(DateHit(s, e, f"{y:04d}", year=y, since=self._since(norm, s, pw),
+                             late=self._late(norm, s, pw)))
             elif 1300 <= y <= 1499 and (pw in ("سال", "در", "از", "تا") or pw == "("):
                 span = (y + 621, y + 622)
                 take(DateHit(s, e, f"{span[0]:04d}", f"{span[1]:04d}", jyear=y,
@@ -332,6 +339,13 @@ class DateExtractor:
         capital tells the month in English) is the month."""
         pw = self._prev_word(norm, s)
         return pw in self.month_nouns or (pw in self.month_preps and not lower)
+
+    def _late(self, norm: str, s: int, pw: str) -> bool:
+        """late 2018, أواخر 2018, the end of 2018: the year's last months."""
+        if pw in ("of", "من"):
+            before = [w for w in norm[max(0, s - 30):s].split() if w not in _THE_OF]
+            pw = before[-1] if before else ""
+        return pw in self.late_words or (len(pw) > 2 and pw[0] in "وف" and pw[1:] in self.late_words)
 
     def _since(self, norm: str, s: int, pw: str) -> bool:
         """A year after since/منذ/از is a starting point, also past a period
@@ -518,6 +532,8 @@ class DateExtractor:
             # "November 21 and 24": first span "November 21", second "24[, 2019]"
             hits[0].start, hits[0].end = ms, d1_end
             hits[1].start = d_start
+        if self._prev_word(norm, hits[0].start) in self.since_cues:
+            hits[0].since_month = True    # منذ ربيع الآخر 1439: a starting point
         for h in hits:
             take(h)
 
@@ -639,11 +655,16 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                     y = same.jyear if same.jyear else (
                         y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
             else:
-                dated = next((p for p in prev if _ym(p)[1] is not None), None)
+                # the dated event told, passing over a starting point (منذ
+                # ربيع الآخر 1439) when one comes before it
+                latest = next((p for p in prev if _ym(p)[1] is not None), None)
+                dated = (next((p for p in prev if _ym(p)[1] is not None and not p.since_month),
+                              latest) if latest is not None and latest.since_month else latest)
                 bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
                 gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
-                if bare is not None and (dated is None or hits.index(bare) > hits.index(dated)):
-                    y = _ym(bare)[0]
+                if bare is not None and (latest is None or hits.index(bare) > hits.index(latest)):
+                    # late 2018 ... in January: the month nearest the year's end
+                    y = _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
                 elif (dated is not None and norm is not None and ref is not None
                       and ref[1] is not None and "\n" in norm[dated.end:h.start]
                       and (published is not None or ref_start < h.start)):

@@ -38,6 +38,10 @@ _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
 _DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
+# Persian glues نفره ("-person") to a number word, the ZWNJ gone in the view:
+# تیمی ده‌نفره (a ten-person team); the number word ends there
+GLUED_UNITS = ("نفره",)
+_WORD_END = r"(?:(?![^\W_])|(?=(?:" + "|".join(GLUED_UNITS) + r")(?![^\W_])))"
 _WORD_PRE = r"[وفبلك]|[وفب]?ال"    # proclitics glued to a number word
 # a word that joins clauses: a rate or qualifier past it belongs to the next one
 _NOT_A_JOIN = r"(?!(?:و|ف|ثم|او|أو|لكن|که|ولی|and|or|but|while)(?![^\W_]))"
@@ -93,7 +97,7 @@ class QuantityExtractor:
         self.anchor_re = re.compile(
             _LEFT + r"(?P<pre>[وفبلك])?"
             r"(?:(?P<d>" + DIGITS + r")(?:(?P<s>s(?![^\W_]))|" + _SUFFIX_RE + r")?" + _DIGIT_END
-            + r"|(?P<w>" + self.word_re + r")(?![^\W_])"
+            + r"|(?P<w>" + self.word_re + r")" + _WORD_END
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))")
         # The same split in two for scanning a whole text fast: digits are
         # found from the digit runs the caller already has (a \d-led regex is
@@ -104,7 +108,7 @@ class QuantityExtractor:
         word_pre = _WORD_PRE
         self.word_anchor_re = re.compile(
             _LEFT + r"(?P<pre>" + word_pre + r")??"
-            r"(?:(?P<w>" + self.word_re + r")(?![^\W_])"
+            r"(?:(?P<w>" + self.word_re + r")" + _WORD_END
             + r"|(?P<dual>" + dual_re + r")(?![^\W_]))(?P<d>(?!))?(?P<s>(?!))?(?P<sfx>(?!))?")
         # An atom that continues a numeral phrase, with its connector.
         self.next_re = re.compile(
@@ -141,8 +145,15 @@ class QuantityExtractor:
         self.per_after_far_re = re.compile(
             r"(?:\s+" + _NOT_A_JOIN + r"[^\W\d_]+){1,3}?\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after))
             + r")(?![^\W_])")
-        self.neg_re = re.compile(r"(?:^|(?<![^\W_]))[وف]?(?:" + trie_pattern(sorted(
-            lex.cues.get("negation", ()))) + r")\s+[وف]?$")
+        # An Arabic negation governs the qualifier through its verb, subject
+        # and preposition (لم تحتج وكالة «أعماق» إلى أكثر من 24, لا يستغرق أكثر
+        # من أسبوعين), but not past a joining word or لا سيما ("especially").
+        neg_ar = sorted(w for w in lex.cues.get("negation", ()) if not w.isascii())
+        neg_en = sorted(w for w in lex.cues.get("negation", ()) if w.isascii())
+        self.neg_re = re.compile(
+            r"(?:^|(?<![^\W_]))[وف]?(?:(?:" + _alternation(neg_ar) + r")\s+(?!سيما)"
+            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,4}"
+            r"|(?:" + _alternation(neg_en) + r")\s+)[وف]?$")
         self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
             lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
         self.anaphor_before = lex.cues.get("anaphor_before", set())
@@ -407,6 +418,8 @@ class QuantityExtractor:
         if len(words) > 2 and words[0][0] == "or" and words[1][0] == "so":
             words = words[2:]           # 100,000 or so followers
         first = words[0][0]
+        if first == "the":
+            return None, pos            # 2,959 the next day: an article starts another phrase
         if first in ("من", "of", "از"):
             # 140 of the group's most active Arabic-language channels
             cands = words[1:8] if first == "of" else words[1:6]
@@ -550,7 +563,7 @@ class QuantityExtractor:
         pre = ("",) + spellings(_WORD_PRE, 3)
         for w in sorted(set(w for w, nw in self.lex.number_words.items() if nw.kind != "half")
                         | set(self.lex.dual_units)):
-            yield w, pre, ("",)
+            yield w, pre, ("",) + GLUED_UNITS
 
     def anchors(self, norm: str, digit_starts: list[int],
                 word_starts: list[int] | None = None) -> list[re.Match]:
@@ -637,8 +650,11 @@ class QuantityExtractor:
             return None
         pre = m.group("pre") or ""
         prev = self._prev_word(norm, m.start())
-        if prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers:
-            return None     # المادة 12, الـ 11, No. 5
+        if (prev in self.ordinal_markers or prev.rstrip(".") + "." in self.ordinal_markers
+                or (prev[:1] in _PROCLITICS and self._marker_behind_proclitic(prev))):
+            return None     # المادة 12, الـ 11, No. 5, للفصل 31
+        if first.kind == "digit" and m.group("d")[0] == "0" and _is_phone(m.group("d")):
+            return None     # 096380: a leading zero is a phone or code number
         if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
             return None     # "several hundred", "thousand" alone: no numeral
         ph = self.parse_phrase(norm, first)
@@ -691,6 +707,10 @@ class QuantityExtractor:
             unit, noun_before = u, pm.start("w")
         duration = unit in _DURATIONS
         qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start, duration)
+        if (len(ph.atoms) == 1 and first.lang == "en" and first.value == 1 and qual is None
+                and unit not in _DURATIONS):
+            return None     # "one channel told its followers", "One post, captioned": an
+            #                 indefinite (a certain one), not a count; "one hour" is a duration
         # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
         if len(ph.atoms) == 1 and first.ambiguous and unit is None:
             if first.lang == "ar" and first.value <= 2:
@@ -749,6 +769,13 @@ class QuantityExtractor:
             if rng:
                 result = rng
         return result
+
+    def _marker_behind_proclitic(self, prev: str) -> bool:
+        """A word that numbers behind a proclitic: بالمادة, وفق للفصل (ل + الفصل)."""
+        markers = self.ordinal_markers
+        if prev.startswith("لل"):
+            return "ال" + prev[2:] in markers
+        return len(prev) > 2 and prev[0] in "وفبلك" and prev[1:] in markers
 
     def _per(self, norm: str, q: Quantity, after: int, end: int | None = None) -> None:
         """A rate word after the noun (maybe past an adjective or two:
@@ -846,6 +873,14 @@ _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _is_phone(d: str) -> bool:
+    """A digit run with a leading zero and at least four digits: a phone or code number."""
+    return len(d) >= 4 and d.isdigit()
+
+
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
