@@ -195,6 +195,9 @@ class DateExtractor:
         self.range_month_year_re = re.compile(
             r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E
             + r"\.?\s*,?\s*(?P<y>\d{4})(?![\d.,]\d|\d)")
+        # مهر و آبان, March and April: an ambiguous name paired with a month
+        self.month_pair_re = re.compile(
+            r"\s*(?:and|or|to|through|until|-|–|و|یا|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E)
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
         # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
         wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
@@ -339,6 +342,15 @@ class DateExtractor:
         capital tells the month in English) is the month."""
         pw = self._prev_word(norm, s)
         return pw in self.month_nouns or (pw in self.month_preps and not lower)
+
+    def _paired_month(self, norm: str, pos: int, info) -> bool:
+        """An ambiguous name joined to an unambiguous month of its calendar
+        (در مهر و آبان, between March and April) is a month too."""
+        pm = self.month_pair_re.match(norm, pos)
+        if not pm:
+            return False
+        m2 = self.lex.months.get(key(pm.group("m2")))
+        return m2 is not None and not m2.ambiguous and m2.calendar == info.calendar
 
     def _late(self, norm: str, s: int, pw: str) -> bool:
         """late 2018, أواخر 2018, the end of 2018: the year's last months."""
@@ -499,7 +511,8 @@ class DateExtractor:
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
                 and not (rel and not lower) and not part_of \
                 and not (lower and not info.ambiguous) \
-                and not self._month_by_its_word(norm, m.start(), lower):
+                and not self._month_by_its_word(norm, m.start(), lower) \
+                and not (not lower and self._paired_month(norm, me_dot, info)):
             # مارس, may, دی alone: a word; a lower-case English name that is no
             # other word (december) is the month
             return

@@ -126,6 +126,13 @@ class Lexicon:
             if r["position"] == "both":
                 self.per_before[key(r["phrase"])] = r["per"]
 
+        # a currency name several countries use (dinar, rupee): which one is
+        # told by the country or city the text names ("*": when none is named)
+        self.currencies: dict[str, dict[str, str]] = {}
+        for r in _rows("currencies.csv"):
+            cue = r["cue"] if r["cue"] == "*" else key(r["cue"])
+            self.currencies.setdefault(r["name"], {})[cue] = r["currency"]
+
         self.cues: dict[str, set[str]] = {}
         for r in _rows("cues.csv"):
             self.cues.setdefault(r["role"], set()).add(key(r["phrase"]))

@@ -35,7 +35,9 @@ SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _SUFFIX_RE = r"(?P<sfx>bn|mn|m|k|b)(?![^\W_])"
 # A number may not continue a word, a decimal, a path, a time or a handle.
 _LEFT = r"(?<![^\W_]|[.,/:@#+\-\d_])"
-_DIGIT_END = r"(?![^\W_]|[.,،]\d|/\d|:\d|_)"
+# (a number before a slash and a space, "1/ Telegram's channel", numbers a
+# post in a thread)
+_DIGIT_END = r"(?![^\W_]|[.,،]\d|/(?:\d|\s|$)|:\d|_)"
 
 WORD_CHARS = r"[^\W\d_]+"
 # Persian glues نفره ("-person") to a number word, the ZWNJ gone in the view:
@@ -163,7 +165,10 @@ class QuantityExtractor:
             r"(?:^|(?<![^\W_]))(?:" + trie_pattern(sorted(lex.cues.get("number_of", ())))
             + r")\s+(?P<w>" + WORD_CHARS + r")")
         self.fraction_re = re.compile(r"[\s-](?:quarters?|thirds?|fifths?|halves)(?![^\W_])")
-        symbols = sorted(k for k in lex.units if any(c in k for c in "$€£"))
+        # Rs1.2 million: a currency abbreviation glued to the digits like a sign
+        self.glued_signs = tuple(sorted(lex.cues.get("currency_sign", ()), key=len, reverse=True))
+        symbols = sorted({k for k in lex.units if any(c in k for c in "$€£")}
+                         | set(self.glued_signs))
         self.currency_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<c>" + "|".join(re.escape(x) for x in symbols) + r")\s?$")
         months = trie_pattern(sorted(lex.months))
@@ -189,6 +194,10 @@ class QuantityExtractor:
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
         self.classifiers = lex.cues.get("classifier", set())
+        self.currency_cue_re = {
+            name: re.compile(r"(?<![^\W_])[وبلف]?(?P<c>" + trie_pattern(sorted(
+                c for c in cues if c != "*")) + r")(?![^\W_])")
+            for name, cues in lex.currencies.items()}
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
@@ -427,8 +436,12 @@ class QuantityExtractor:
             cands = words[:5]          # English puts adjectives before the noun
         else:
             cands = words[:1]
-        for w, _s, e, possessive in cands:
+        for i, (w, _s, e, possessive) in enumerate(cands):
             if w in _NOUN_PHRASE_ENDS:
+                if i and w in ("and", "or"):
+                    continue        # 60 official and unofficial channels
+                if w == "is" and i + 1 < len(cands) and self.unit_of(cands[i + 1][0]):
+                    continue        # 60 ... IS channels: the group, not the verb
                 break
             if possessive:
                 continue                # the owner, not the counted noun
@@ -471,9 +484,10 @@ class QuantityExtractor:
                 return u
         return None
 
-    def _currency_before(self, norm: str, start: int) -> str | None:
+    def _currency_before(self, norm: str, start: int) -> tuple[str | None, int]:
+        """(unit, start of the sign) of a currency sign before ``start``."""
         m = self.currency_re.search(norm, max(0, start - 5), start)
-        return self.lex.units[m.group("c")] if m else None
+        return (self.lex.units[m.group("c")], m.start("c")) if m else (None, start)
 
     def _qualifier_before(self, norm: str, start: int, duration: bool = False) -> str | None:
         """The qualifier right before a number (``أكثر من 100``), or one that
@@ -573,7 +587,10 @@ class QuantityExtractor:
                 c = norm[p - 1]
                 if c in ".,/:@#+-_" or c.isdigit():
                     continue
-                if c.isalnum():
+                if (c in "s." and norm.endswith(self.glued_signs, max(0, p - 3), p)
+                        and self._glued_sign_at(norm, p)):
+                    pass        # Rs300,000
+                elif c.isalnum():
                     # only a proclitic و/ف/ب/ل/ك standing at a word start
                     if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
                         continue
@@ -602,7 +619,25 @@ class QuantityExtractor:
             out.extend(q)
             pos_done = max(x.end for x in q)
         self._borrow_units(norm, out)
+        for q in out:
+            if q.unit in self.lex.currencies:
+                q.unit = self._currency_of(norm, q.unit)
         return out, years
+
+    def _glued_sign_at(self, norm: str, p: int) -> bool:
+        """A currency abbreviation (rs, rs.) stands as a word right before ``p``."""
+        for sign in self.glued_signs:
+            s = p - len(sign)
+            if s >= 0 and norm.startswith(sign, s):
+                return s == 0 or not (norm[s - 1].isalnum() or norm[s - 1] == "_")
+        return False
+
+    def _currency_of(self, norm: str, name: str) -> str:
+        """A dinar or rupee is the currency of the first country or city the
+        text names (Baghdad: Iraqi dinars; Lahore: Pakistani rupees)."""
+        table = self.lex.currencies[name]
+        m = self.currency_cue_re[name].search(norm)
+        return table[m.group("c")] if m else table["*"]
 
     def _borrow_units(self, norm: str, qs: list[Quantity]) -> None:
         """A number with no noun of its own counts what the text was counting:
@@ -673,13 +708,18 @@ class QuantityExtractor:
         if plural_s:
             end = m.end("s")
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
-        currency = self._currency_before(norm, ph.start)
+        currency, sign_start = self._currency_before(norm, ph.start)
         if sfx:
             if sfx in ("m", "b") and currency is None and (
                     "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None):
                 return None     # 5m, 2b: metres, bytes, a model name (but 4.5m posts)
             value *= SUFFIX[sfx]
             end = m.end("sfx")
+        # 21,000+, 60+ channels: "or more", glued (not 5+3)
+        glued_plus = (norm.startswith("+", end) and not plural_s
+                      and not norm[end + 1:end + 2].isalnum())
+        if glued_plus:
+            end += 1
         unit = None
         pe = self.percent_re.match(norm, end)
         noun_end = end
@@ -706,11 +746,22 @@ class QuantityExtractor:
                 return None     # (الحساب الواحد: "a single account", not a count)
             unit, noun_before = u, pm.start("w")
         duration = unit in _DURATIONS
-        qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else ph.start, duration)
-        if (len(ph.atoms) == 1 and first.lang == "en" and first.value == 1 and qual is None
-                and unit not in _DURATIONS):
-            return None     # "one channel told its followers", "One post, captioned": an
-            #                 indefinite (a certain one), not a count; "one hour" is a duration
+        start = ph.start
+        if sign_start < start and not norm[start - 1].isspace():
+            start = sign_start      # Rs300,000, $4.2m: a glued sign is in the span
+        # (a qualifier stands before the sign: around Rs300,000)
+        qual = self._qualifier_before(norm, m.start() if pre.endswith("ال") else sign_start, duration)
+        # a glued sign is part of the span and its qualifier: ~58k, 21,000+
+        if start and norm[start - 1] == "~":
+            start -= 1
+            qual = "approx"
+        if glued_plus:
+            qual = qual or "at_least"
+        if (len(ph.atoms) == 1 and first.lang in ("en", "fa") and first.value == 1
+                and qual is None and unit not in _DURATIONS):
+            return None     # "one channel told its followers", "One post, captioned", یک
+            #                 شبکه: an indefinite (a certain one), not a count; "one hour"
+            #                 is a duration
         # A lone ambiguous word (نه, one, واحد, ست...) counts only with a noun.
         if len(ph.atoms) == 1 and first.ambiguous and unit is None:
             if first.lang == "ar" and first.value <= 2:
@@ -753,7 +804,7 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
-        q = Quantity(ph.start, end, value, unit, qual or "exact", noun_end=noun_end)
+        q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end)
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
@@ -889,7 +940,8 @@ _NOUN_PHRASE_ENDS = frozenset(
     "over under about around this these those it they them he she we you".split())
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
-                           "percent", "usd", "eur", "gbp", "irr", "toman", "mad"})
+                           "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
+                           "afn", "pkr", "inr", "dinar", "rupee"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
