@@ -16,6 +16,7 @@ from analysis.book import kernels
 # What a chapter could notice of how its kernel was started.
 LOOK = r"""
 import json, os, sys
+from ipykernel.kernelapp import IPKernelApp
 print(json.dumps({
     "cwd": os.getcwd(),
     "argv0": os.path.basename(sys.argv[0]),
@@ -26,6 +27,7 @@ print(json.dumps({
     "book_modules": sorted(m for m in sys.modules if m == "analysis" or m.startswith("analysis.")),
     "matplotlib": "matplotlib" in sys.modules,
     "main": sys.modules["__main__"].__name__,
+    "watches_its_parent": IPKernelApp.instance().parent_handle == int(os.environ.get("JPY_PARENT_PID") or 0) != 0,
 }))
 """
 
@@ -57,6 +59,7 @@ def test_a_forked_kernel_sees_what_a_fresh_one_sees(server, tmp_path):
     assert forked == fresh
     assert forked["cwd"] == str(tmp_path) and forked["env"] == "seen" and forked["own_session"]
     assert forked["book_modules"] == [] and forked["matplotlib"] is False
+    assert forked["watches_its_parent"]      # it ends if the process that asked for it dies
 
 
 def test_a_failing_cell_and_an_interrupt_reach_a_forked_kernel(server, tmp_path):

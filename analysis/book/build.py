@@ -306,6 +306,15 @@ def status_info(paths: Paths) -> dict:
     return {**ctx, "inputs": digest}
 
 
+def _at_low_priority(fn) -> None:
+    """Run ``fn`` in this thread at the lowest priority (Linux sets it per thread)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):
+        pass
+    fn()
+
+
 def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: dict, t0: float) -> Path:
     from . import execute, pages, prepare, search, status
     from ..evidence import snapshot
@@ -343,6 +352,12 @@ def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: d
             raise
         log(f"[{next(step)}/{N_STEPS}] execute: chapters with papermill, {jobs} at a time "
             f"(started after validate)")
+        # While this process only waits: the search's tables, on the time the
+        # chapters leave idle (a thread at the lowest priority; the workers are
+        # forked already).
+        warming = threading.Thread(target=_at_low_priority, args=(search.warm,), name="search-tables",
+                                   daemon=True)
+        warming.start()
         results = execute.wait(running, log)
     except BaseException:
         stop_sphinx(sphinx)
@@ -352,9 +367,6 @@ def _build(paths: Paths, clean: bool, log, jobs: int | None, digest: str, ctx: d
             server.close()
     log(f"[{next(step)}/{N_STEPS}] jupyter-book: HTML into {paths.rel(staged_html(paths))}/ "
         f"({jobs} Sphinx processes)")
-    # Sphinx runs in its own process: meanwhile this one makes the search's tables.
-    warming = threading.Thread(target=search.warm, name="search-tables", daemon=True)
-    warming.start()
     staged = finish_sphinx(paths, sphinx)
     warming.join()
     log(f"[{next(step)}/{N_STEPS}] post-build: {', '.join(name for name, _ in POST_BUILD)}")

@@ -54,6 +54,9 @@ def _become_kernel(conn: socket.socket, server: socket.socket, request: dict, fd
     conn.close()
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()                                   # its own session, as Popen(start_new_session=True)
+    # no standard input (jupyter_client gives a kernel a pipe nobody writes to),
+    # the asking process's output and errors
+    fds = [os.open(os.devnull, os.O_RDONLY), *fds]
     for target, fd in zip((0, 1, 2), fds):
         os.dup2(fd, target)
     for fd in fds:
@@ -68,7 +71,11 @@ def _become_kernel(conn: socket.socket, server: socket.socket, request: dict, fd
     sys.argv = [ipykernel_launcher.__file__, *request["args"]]
     from ipykernel.kernelapp import launch_new_instance
     try:
-        launch_new_instance(argv=request["args"])
+        # ipykernel read these from the environment when the server imported it:
+        # the kernel's own (the parent it watches and ends with) are its environment's
+        launch_new_instance(argv=request["args"],
+                            parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0),
+                            interrupt=int(os.environ.get("JPY_INTERRUPT_EVENT") or 0))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -86,7 +93,6 @@ def serve(path: str) -> None:
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(16)
-    print("listening", flush=True)
     for name in WARM:
         importlib.import_module(name)
     signal.signal(signal.SIGCHLD, _reap)
@@ -96,7 +102,7 @@ def serve(path: str) -> None:
             return                                # the build is over (or gone)
         if server in ready:
             conn, _ = server.accept()
-            data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
+            data, fds, _flags, _addr = socket.recv_fds(conn, 65536, 2)
             request = json.loads(data.decode("utf-8"))
             pid = os.fork()
             if pid == 0:
@@ -118,10 +124,9 @@ class ForkServer:
         # run as a file, not as ``-m analysis.book.kernels``: a kernel must not
         # find the book's own package imported ahead of the chapter
         self.proc = subprocess.Popen([sys.executable, __file__, self.path],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        if self.proc.stdout.readline().strip() != "listening":
-            self.close()
-            raise RuntimeError("the chapter kernels' fork server did not start")
+                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        # not waited for: the first kernel is asked for seconds later (fork_kernel
+        # waits for the socket if need be)
         os.environ[ENV] = self.path               # for the workers forked after this
 
     def close(self) -> None:
@@ -151,11 +156,20 @@ class ForkServer:
 
 def fork_kernel(path: str, args: list[str], cwd: str, env: dict[str, str]) -> int:
     """Ask the server at ``path`` for a kernel; its pid. It gets this process's
-    standard streams (where the build sends a chapter's kernel log)."""
+    standard output and errors (where the build sends a chapter's kernel log)."""
+    import time
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.connect(path)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                conn.connect(path)
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the chapter kernels' fork server is not listening at {path}") from None
+                time.sleep(0.02)
         message = json.dumps({"args": args, "cwd": cwd, "env": env}).encode("utf-8")
-        socket.send_fds(conn, [message], [0, 1, 2])
+        socket.send_fds(conn, [message], [1, 2])
         conn.shutdown(socket.SHUT_WR)
         reply = b""
         while chunk := conn.recv(4096):
@@ -217,6 +231,8 @@ def _classes():
                     os.path.realpath(sys.executable):
                 return await super().launch_kernel(cmd, **kwargs)    # not a kernel the server makes
             env = {k: str(v) for k, v in (kwargs.get("env") or os.environ).items()}
+            if not kwargs.get("independent"):
+                env["JPY_PARENT_PID"] = str(os.getpid())     # as jupyter_client's launcher does
             cwd = str(kwargs.get("cwd") or os.getcwd())
             pid = fork_kernel(os.environ[ENV], list(cmd[3:]), cwd, env)
             self.process = ForkedProcess(pid)
