@@ -19,6 +19,9 @@ def test_every_code_in_the_data_has_words():
     claims, facts = EV.claims_table, EV.facts_table
     with open(PATHS.data / "lexicon" / "units.csv", encoding="utf-8", newline="") as fh:
         extractor_units = {r["unit"] for r in csv.DictReader(fh)}
+    # a dinar or rupee becomes the currency of the country the text names
+    with open(PATHS.data / "lexicon" / "currencies.csv", encoding="utf-8", newline="") as fh:
+        extractor_units |= {r["currency"] for r in csv.DictReader(fh)}
     units = (set(claims["unit"]) | set(facts["unit"]) | extractor_units) - {""}
     measures = (set(claims["measure"]) | set(facts["measure"])) - {""}
     qualifiers = (set(claims["qualifier"]) | set(facts["qualifier"])) - {""}
