@@ -27,6 +27,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 
 # Imported once by the server, never by the book's own code (see above).
@@ -157,7 +158,6 @@ class ForkServer:
 def fork_kernel(path: str, args: list[str], cwd: str, env: dict[str, str]) -> int:
     """Ask the server at ``path`` for a kernel; its pid. It gets this process's
     standard output and errors (where the build sends a chapter's kernel log)."""
-    import time
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         deadline = time.monotonic() + 60
         while True:
@@ -198,7 +198,6 @@ class ForkedProcess:
         return self.returncode
 
     def wait(self, timeout=None):
-        import time
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:

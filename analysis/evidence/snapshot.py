@@ -34,6 +34,7 @@ _COMPUTED = ("names", "kinds", "texts", "verbatim", "claims_table", "facts_table
              "findings", "register", "voices", "headline")
 # The package stages the evidence is made by (chapters, book and display sit above it).
 _STAGES = ("corpus", "evidence", "extract", "text")
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def snapshot_path(paths: Paths) -> Path:
@@ -61,10 +62,9 @@ def input_files(paths: Paths) -> list[Path]:
 
 
 def _code_files() -> list[Path]:
-    package = Path(__file__).resolve().parent.parent
-    files = [package / "__init__.py", package / "paths.py", package / "errors.py"]
+    files = [_PACKAGE / "__init__.py", _PACKAGE / "paths.py", _PACKAGE / "errors.py"]
     for stage in _STAGES:
-        files += sorted((package / stage).rglob("*.py"))
+        files += sorted((_PACKAGE / stage).rglob("*.py"))
     return files
 
 
@@ -89,9 +89,8 @@ def digest(paths: Paths) -> str:
         h.update(f"{role}: {names}\n".encode())
         for f in _files(folder):
             add(f"{role}/{f.name}", f)
-    package = Path(__file__).resolve().parent.parent
     for f in _code_files():
-        add(f.relative_to(package).as_posix(), f)
+        add(f.relative_to(_PACKAGE).as_posix(), f)
     return h.hexdigest()
 
 
