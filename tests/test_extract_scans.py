@@ -55,9 +55,29 @@ def test_digit_runs_and_block_heads_equal_the_regex_scans():
     table = scan.table()
     for text in TEXTS + _shuffled() + odd:
         view = View(text)
-        starts, runs, heads = table.find(view.norm)
+        starts, runs, heads, name_ends = table.find(view.norm)
         assert starts == table.starts(view.norm)
+        assert len(name_ends) == len(starts["names"])
         assert runs == [m.start() for m in _DIGIT_RUN_RE.finditer(view.norm)], text[:80]
         assert [m.span() for m in scan.matches(_BLOCK_RE, heads, view.norm)] == [
             m.span() for m in _BLOCK_RE.finditer(view.norm)], text[:80]
         assert _blocks(view, heads) == _blocks(view), text[:80]
+
+
+def test_names_worked_out_per_word_equal_the_plain_scan():
+    """The entity pass decides most words from a per-word cache and asks the
+    regex only where a longer name may begin: the same matches, twice over (a
+    cold and a warm cache), as the regex alone on the text."""
+    x = entities.extractor()
+    table = scan.table()
+    texts = TEXTS + _shuffled() + ["الدولة الإسلامية الدولة", "للدولة الاسلامية", "ابو بكر ابوبكر",
+                                   "فيس بوك فيسبوك فيس", "hoop riot hoop-riot", "telegram_channel"]
+    for warm in (False, True):
+        if not warm:
+            x._at_word.clear()
+        for text in texts:
+            norm = View(text).norm
+            starts, _, _, ends = table.find(norm)
+            assert x._names(norm, starts["names"], ends) == x._names(norm, None, None), text[:80]
+    assert any(r is False for r in x._at_word.values())      # both paths were taken
+    assert any(isinstance(r, tuple) for r in x._at_word.values())

@@ -98,7 +98,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
     mask = bytearray(len(norm))
     # In one pass: where a name, a number word or a month name can start,
     # the digit runs (\d+) and where a block can start (_BLOCK_RE).
-    starts, digit_starts, block_starts = scan.table().find(norm)
+    starts, digit_starts, block_starts, name_ends = scan.table().find(norm)
     num_block, name_block = _blocks(view, block_starts)
     for s, e in num_block:
         mask[s:e] = b"\x01" * (e - s)
@@ -131,7 +131,7 @@ def extract(text: str, published: str | None = None) -> list[Mention]:
         add("quantity", q.start, q.end, value=value, unit=q.unit,
             qualifier=q.qualifier, per=q.per)
     append = out.append
-    hits = [h for h in entities.extractor().extract(view, name_block, starts["names"])
+    hits = [h for h in entities.extractor().extract(view, name_block, starts["names"], name_ends)
             if h.end > h.start]
     # (sorted by start: the view's map is walked once for all of them)
     for h, (os_, oe) in zip(hits, view.spans([(h.start, h.end) for h in hits])):

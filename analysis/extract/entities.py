@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..paths import PATHS
 from .lexicon import key, trie_pattern
-from .scan import matches, spellings
+from .scan import first_word, matches, spellings
 
 GAZETTEER_DIR: Path = PATHS.gazetteer
 
@@ -52,6 +52,7 @@ class EntityHit(NamedTuple):
 # A hit built as a tuple in C (no Python-level constructor): EntityHit._make
 # without its checks, for the many hits of every article.
 _new = tuple.__new__
+_UNSEEN = object()
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -125,6 +126,14 @@ class EntityExtractor:
             r"(?P<suf>" + _SUFFIX + r")?(?![^\W_])")
         assert (self.re.groupindex["n"], self.re.groupindex["n2"], self.re.groupindex["suf"]) == (
             _N, _N2, _SUF)
+        # A name longer than one word can run past the word it begins in:
+        # the words that are such a name's first word, with a prefix the regex
+        # allows. Any other word cannot, so what the regex makes of it at a
+        # word's start is worked out once per word and kept (``_at_word``):
+        # most names an article has recur.
+        firsts = {first_word(n) for n in names | set(self.stripped) if first_word(n) != n}
+        self._longer_from = frozenset(p + f for p in ("",) + spellings(_PREFIX, 4) for f in firsts)
+        self._at_word: dict[str, tuple | None | bool] = {}
         self.blocked_re = (re.compile(trie_pattern(sorted(self.blocked)).replace(r"\s+", r"[\s_]+"))
                            if self.blocked else None)
 
@@ -160,10 +169,67 @@ class EntityExtractor:
             self._decide[(n, n2, suf)] = d
         return d
 
+    def _word_match(self, w: str):
+        """What the name regex matches at the start of the whole word ``w``:
+        None (nothing), False (a longer name may begin here: ask the regex
+        on the text), or ((name, name after لل, suffix), the name's start
+        and end and the match's end, relative to the word)."""
+        if w in self._longer_from:
+            r = False
+        else:
+            # the word stands alone: what follows it is not a word character
+            m = self.re.match(w + " ")
+            if m is None:
+                r = None
+            else:
+                k = m.group(_N, _N2, _SUF)
+                r = (k, *m.span(_N if k[0] is not None else _N2), m.end())
+        if len(self._at_word) < 100_000:
+            self._at_word[w] = r
+        return r
+
+    def _names(self, norm: str, starts: list[int] | None, ends: list[int] | None):
+        """((name, name after لل, suffix), start, end) of each name regex
+        match, as ``self.re.finditer(norm)`` finds them; with the word
+        table's starts and ends of names, trying only there, and the regex
+        only where the word alone cannot tell."""
+        out = []
+        if starts is None or ends is None:
+            for m in self.re.finditer(norm) if starts is None else matches(self.re, starts, norm):
+                k = m.group(_N, _N2, _SUF)
+                out.append((k, *m.span(_N if k[0] is not None else _N2)))
+            return out
+        at_word = self._at_word
+        match = self.re.match
+        last = 0
+        for p, e in zip(starts, ends):
+            if p < last:
+                continue
+            w = norm[p:e]
+            r = at_word.get(w, _UNSEEN)
+            if r is _UNSEEN:
+                r = self._word_match(w)
+            if r is None:
+                continue
+            if r is False:
+                m = match(norm, p)
+                if m is None:
+                    continue
+                k = m.group(_N, _N2, _SUF)
+                out.append((k, *m.span(_N if k[0] is not None else _N2)))
+                last = m.end()
+            else:
+                k, a, b, end = r
+                out.append((k, p + a, p + b))
+                last = p + end
+        return out
+
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None,
-                starts: list[int] | None = None) -> list[EntityHit]:
-        """Entity hits in ``view``; ``starts``, the word table's starts of
-        names (analysis.extract.scan), when the caller has them."""
+                starts: list[int] | None = None, ends: list[int] | None = None
+                ) -> list[EntityHit]:
+        """Entity hits in ``view``; ``starts`` and ``ends``, the word table's
+        starts of names and ends of their words (analysis.extract.scan),
+        when the caller has them."""
         norm, text = view.norm, view.text
         bad: list[tuple[int, int]] = (list(url_spans) if url_spans is not None
                                       else [m.span() for m in URL_RE.finditer(norm)])
@@ -197,14 +263,12 @@ class EntityExtractor:
                 handlemask[a_:b_] = b"\x01" * (b_ - a_)
         decide = self._decide
         kinds = self.kinds
-        for m in (self.re.finditer(norm) if starts is None else matches(self.re, starts, norm)):
-            k = m.group(_N, _N2, _SUF)             # (name, name after لل, suffix)
+        for k, s, e in self._names(norm, starts, ends):   # k: (name, name after لل, suffix)
             d = decide.get(k)
             if d is None:
                 d = self._decision(*k)
             if d is False:
                 continue
-            s, e = m.span(_N if k[0] is not None else _N2)
             if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
             if handlemask is not None and handlemask.find(1, s, e) != -1 \

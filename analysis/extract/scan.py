@@ -126,13 +126,17 @@ class WordTable:
         vocabulary can begin with, per vocabulary."""
         return self.find(norm)[0]
 
-    def find(self, norm: str) -> tuple[dict[str, list[int]], list[int], list[int]]:
+    def find(self, norm: str
+             ) -> tuple[dict[str, list[int]], list[int], list[int], list[int]]:
         """(``starts``, the starts of digit runs, the sorted places where a
-        head or a digit starts), in one pass over ``norm``."""
+        head or a digit starts, the ends of the first group's words), in one
+        pass over ``norm``. A word found is whole, so the first group's
+        ``norm[start:end]`` is the whole word its match must begin with."""
         if not self._words:
             self._build()
         out: dict[str, list[int]] = {g: [] for g in self.groups}
         lists = [out[g] for g in self.groups]
+        ends: list[int] = []
         lists_of = self._lists_of
         first_digit, first_single = self._first_digit, self._first_single
         singles, single_keys = self._singles, self._single_keys
@@ -146,6 +150,8 @@ class WordTable:
                 if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
                     for k in lists_of[i]:
                         lists[k].append(p)
+                        if not k:
+                            ends.append(e)
             elif i < first_single:
                 if p != last_digit + 1:
                     runs.append(p)
@@ -161,7 +167,7 @@ class WordTable:
                     heads.append(p)
                     p = find(h, p + 1)
             heads.sort()
-        return out, runs, heads
+        return out, runs, heads, ends
 
 
 def matches(pattern: re.Pattern, starts: list[int], norm: str) -> list[re.Match]:
