@@ -81,3 +81,12 @@ def test_names_worked_out_per_word_equal_the_plain_scan():
             assert x._names(norm, starts["names"], ends) == x._names(norm, None, None), text[:80]
     assert any(r is False for r in x._at_word.values())      # both paths were taken
     assert any(isinstance(r, tuple) for r in x._at_word.values())
+
+
+@pytest.mark.parametrize("word", ["abc1", "a_b", "a b", "a\nb", "٣ب", "x-y"])
+def test_a_word_that_is_not_all_letters_is_refused(word):
+    t = scan.WordTable()
+    t.add("g", "fine")
+    t.bits[word] = 1          # as if an affix had produced it
+    with pytest.raises(ValueError, match="must be letters"):
+        t.find("fine")

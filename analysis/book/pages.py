@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..evidence.loader import Evidence
 from ..extract import extract
 from ..paths import Paths
+from ..text import yamlfile
 
 GROUP_SIZE = 50
 INDEX = "book/articles/index"       # the entry of _toc.yml the articles hang under
@@ -147,7 +148,7 @@ def build_pages(paths: Paths, evidence: Evidence) -> Pages:
 def derived_toc(paths: Paths, groups: list[list[str]], grouped: bool) -> bytes:
     """``_toc.yml`` with the article pages under the Articles index entry."""
     source = paths.root / "_toc.yml"
-    toc = yaml.safe_load(source.read_text(encoding="utf-8"))
+    toc = yamlfile.load(source.read_text(encoding="utf-8"))
     entry = _find(toc, INDEX)
     if entry is None:
         raise InputError(paths.rel(source), f"has no entry 'file: {INDEX}' for the article pages")

@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import InputError
 from ..paths import Paths
+from ..text import yamlfile
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Translation:
     tweets: dict[int, str] = field(default_factory=dict)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yamlfile.SafeLoader):
     """A YAML loader that records the line of every mapping (for messages)."""
 
 
@@ -73,7 +74,7 @@ def parse(text: str, rel: Path, article_id: str, paragraphs: dict[int, str],
           tweets: dict[int, str]) -> Translation:
     """Validate one translation file against its article's paragraphs and tweets (pure)."""
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a safe loader's subclass)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise InputError(rel, f"is not valid YAML ({getattr(err, 'problem', err)})",

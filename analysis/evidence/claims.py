@@ -20,6 +20,7 @@ from pydantic import (BaseModel, ConfigDict, Field, StrictInt, ValidationError, 
 from . import facts as factsmod
 from . import measures
 from ..errors import InputError, validation_message
+from ..text import yamlfile
 from ..text.language import identify
 from ..paths import PATHS, Paths
 
@@ -200,9 +201,9 @@ def _error_text(err: ValidationError) -> str:
     return validation_message(err)
 
 
-def _claim_lines(text: str) -> list[int]:
-    """1-based line of each item under ``claims:`` (for error messages)."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+def _claim_lines(node) -> list[int]:
+    """1-based line of each item under ``claims:`` (for error messages), from
+    the document's node tree."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if getattr(key, "value", None) == "claims" and isinstance(value, yaml.SequenceNode):
@@ -212,7 +213,10 @@ def _claim_lines(text: str) -> list[int]:
 
 def claim_field_lines(text: str) -> list[dict[str, int]]:
     """For each item under ``claims:``, the 1-based line of the item ("") and of each field."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    return _field_lines(yamlfile.load_with_node(text)[1])
+
+
+def _field_lines(node) -> list[dict[str, int]]:
     out: list[dict[str, int]] = []
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -235,8 +239,9 @@ def annotation_locations(paths: Paths = PATHS) -> dict[str, tuple[str, dict[str,
     folder = paths.annotations
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         text = path.read_bytes().decode("utf-8-sig")
-        data = yaml.safe_load(text) or {}
-        for rec, lines in zip(data.get("claims") or [], claim_field_lines(text)):
+        data, node = yamlfile.load_with_node(text)
+        data = data or {}
+        for rec, lines in zip(data.get("claims") or [], _field_lines(node)):
             if isinstance(rec, dict) and "id" in rec:
                 out[str(rec["id"])] = (str(paths.rel(path)), lines)
     return out
@@ -258,8 +263,8 @@ def parse_annotation_file(path: Path, name: str, articles: dict[str, tuple[str, 
     except UnicodeDecodeError as err:
         raise InputError(name, f"is not valid UTF-8 (byte offset {err.start})") from None
     try:
-        data = yaml.safe_load(text)
-        lines = _claim_lines(text)
+        data, node = yamlfile.load_with_node(text)
+        lines = _claim_lines(node)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
