@@ -185,7 +185,8 @@ display(HTML(render.folded(
 
 # %% tags=["remove-input"]
 mark_names = policy.mark_names(scoped, facts, words)
-marks, not_drawn = timeline.timeline_data(scoped, facts, events, names, kinds, mark_names=mark_names)
+marks, not_drawn = timeline.timeline_data(scoped, facts, events, names, kinds, mark_names=mark_names,
+                                          platforms_of=ev.fact_platforms)
 arranged = timeline.arrange(marks, events)
 _ = figures.save(timeline.timeline_figure(arranged), arranged, OUT / "platform_policy-timeline")
 # The phone drawing places the same marks' labels for a narrow page; its data

@@ -56,6 +56,7 @@ from matplotlib.transforms import Affine2D, blended_transform_factory
 
 from ..display import render
 from ..display.dates import as_written
+from ..evidence import facts as factsmod
 from ..evidence.claims import date_bounds
 from .policy import TABLE_CLASS, UNNAMED, ids, platform_order, split_curation
 
@@ -71,15 +72,8 @@ TIMELINE_COLUMNS = ["platform", "platform_name", "source", "id", "name", "event"
                     "article_or_issuer"]
 
 
-# --- which facts are about which platform --------------------------------------
-def fact_platforms(fact: Mapping, kinds: Mapping[str, str]) -> list[str]:
-    """Platforms a fact is about: its issuer if a platform, and those its words name."""
-    from ..extract import extract
-
-    found = {i for i in ids(fact["issuer"]) if kinds.get(i) == "platform"}
-    text = f"{fact['fact']} ; {fact['value']}"
-    found |= {m.canonical for m in extract(text) if m.kind == "platform" and m.canonical}
-    return sorted(found)
+# which facts are about which platform: the evidence's (``Evidence.fact_platforms``)
+fact_platforms = factsmod.fact_platforms
 
 
 def short_label(description: str, width: int = 24, max_lines: int = 3) -> str:
@@ -106,13 +100,16 @@ def _iso(d: dt.date) -> str:
 # --- the table ------------------------------------------------------------------
 def timeline_data(scoped: pd.DataFrame, facts: pd.DataFrame, events: Mapping[str, object],
                   names: Mapping[str, str], kinds: Mapping[str, str],
-                  since: dt.date = SINCE, mark_names: Optional[Mapping[str, str]] = None
+                  since: dt.date = SINCE, mark_names: Optional[Mapping[str, str]] = None,
+                  platforms_of: Optional[Mapping[str, list[str]]] = None
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(drawn, left_out): the marks, one row per mark, and what was not drawn and why.
 
     ``mark_names`` gives each claim and fact the words a figure names it by
     (``policy.mark_names``: a fact's short title, a claim's article and a few
-    words); without it a mark is named by its id."""
+    words); without it a mark is named by its id. ``platforms_of`` gives each
+    fact's platforms (``Evidence.fact_platforms``, worked out once with the
+    evidence); without it they are worked out here."""
     mark_names = mark_names or {}
     rows_ = [p for p in platform_order(scoped["platform"], names) if p != UNNAMED]
     marks, dropped = [], []
@@ -132,7 +129,8 @@ def timeline_data(scoped: pd.DataFrame, facts: pd.DataFrame, events: Mapping[str
             marks.append(rec)
     for f in facts.to_dict("records"):
         start, end = dt.date.fromisoformat(f["date_start"]), dt.date.fromisoformat(f["date_end"])
-        about = fact_platforms(f, kinds)
+        about = (platforms_of[f["id"]] if platforms_of is not None and f["id"] in platforms_of
+                 else fact_platforms(f, kinds))
         rec = {"source": "fact", "id": f["id"], "name": mark_names.get(f["id"], f["id"]),
                "event": f["event"], "date": f["date"],
                "precision": f["date_precision"], "start": start, "end": end,

@@ -47,6 +47,18 @@ def lexicon_qualifiers(text: str) -> tuple[tuple[float, str], ...]:
                  if m.kind == "quantity" and m.value is not None)
 
 
+def fact_platforms(fact, kinds) -> list[str]:
+    """Platforms a fact is about: its issuer if a platform, and those its words
+    name (the extractor's platforms in its statement and its value). ``fact``
+    is a row of the facts table (a mapping), ``kinds`` entity id -> kind."""
+    from ..extract import extract
+
+    found = {i for i in split_ids(fact["issuer"]) if kinds.get(i) == "platform"}
+    text = f"{fact['fact']} ; {fact['value']}"
+    found |= {m.canonical for m in extract(text) if m.kind == "platform" and m.canonical}
+    return sorted(found)
+
+
 def split_ids(cell: object) -> list[str]:
     """A ';'-joined cell of the curated or processed tables as a list
     (an empty or missing cell, None or NaN, is an empty list)."""

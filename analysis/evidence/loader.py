@@ -61,6 +61,14 @@ class Evidence:
         return factsmod.facts_frame(self.facts)
 
     @cached_property
+    def fact_platforms(self) -> dict[str, list[str]]:
+        """Fact id -> the platforms it is about (``facts.fact_platforms``):
+        worked out once, with the evidence, so a chapter that draws facts by
+        platform needs no extractor of its own."""
+        return {f["id"]: factsmod.fact_platforms(f, self.kinds)
+                for f in self.facts_table.to_dict("records")}
+
+    @cached_property
     def findings(self) -> list:
         """The register rules' findings (``register.findings``), computed once:
         the register and the chapters' case texts are both made from them."""

@@ -31,7 +31,7 @@ from .loader import Evidence, load_evidence
 
 # Lazy tables the chapters use, computed before pickling so no kernel recomputes them.
 _COMPUTED = ("names", "kinds", "texts", "verbatim", "claims_table", "facts_table",
-             "findings", "register", "voices", "headline")
+             "fact_platforms", "findings", "register", "voices", "headline")
 # The package stages the evidence is made by (chapters, book and display sit above it).
 _STAGES = ("corpus", "evidence", "extract", "text")
 _PACKAGE = Path(__file__).resolve().parent.parent
