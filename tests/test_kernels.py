@@ -25,9 +25,30 @@ print(json.dumps({
     "env": os.environ.get("BOOK_KERNEL_TEST"),
     "own_session": os.getsid(0) == os.getpid(),
     "book_modules": sorted(m for m in sys.modules if m == "analysis" or m.startswith("analysis.")),
-    "matplotlib": "matplotlib" in sys.modules,
+    "pyplot": "matplotlib.pyplot" in sys.modules,
     "main": sys.modules["__main__"].__name__,
     "watches_its_parent": IPKernelApp.instance().parent_handle == int(os.environ.get("JPY_PARENT_PID") or 0) != 0,
+}))
+"""
+
+# What a chapter could notice of matplotlib once it imports pyplot: the backend,
+# every setting, the rc file read, the font list, and the inline backend's hooks
+# into the kernel's shell (figures shown and closed after each cell).
+PLOT = r"""
+import json, os
+import matplotlib, matplotlib.pyplot as plt
+from matplotlib import font_manager
+plt.close(plt.figure())          # the backend is loaded with the first figure
+ip = get_ipython()
+print(json.dumps({
+    "backend": matplotlib.get_backend(),
+    "mplbackend": os.environ.get("MPLBACKEND"),
+    "rc": {k: repr(v) for k, v in sorted(matplotlib.rcParams.items())},
+    "rc_file": matplotlib.matplotlib_fname(),
+    "fonts": len(font_manager.fontManager.ttflist),
+    "hooks": sorted(f.__name__ for f in ip.events.callbacks["post_execute"]),
+    "formats": sorted(ip.display_formatter.formatters["image/png"].type_printers and
+                      [t.__name__ for t in ip.display_formatter.formatters["image/png"].type_printers]),
 }))
 """
 
@@ -58,8 +79,40 @@ def test_a_forked_kernel_sees_what_a_fresh_one_sees(server, tmp_path):
     os.environ[kernels.ENV] = server.path
     assert forked == fresh
     assert forked["cwd"] == str(tmp_path) and forked["env"] == "seen" and forked["own_session"]
-    assert forked["book_modules"] == [] and forked["matplotlib"] is False
+    assert forked["book_modules"] == [] and forked["pyplot"] is False
     assert forked["watches_its_parent"]      # it ends if the process that asked for it dies
+
+
+def _plot_look(tmp_path, manager=None) -> dict:
+    return json.loads(run_cell(tmp_path, PLOT, manager))
+
+
+def test_matplotlib_imported_ahead_is_what_a_fresh_kernel_imports(server, tmp_path):
+    forked = _plot_look(tmp_path, kernels.kernel_manager_class())
+    os.environ.pop(kernels.ENV)
+    fresh = _plot_look(tmp_path)
+    os.environ[kernels.ENV] = server.path
+    assert forked == fresh
+    assert forked["backend"] == kernels.MPL_INLINE and "flush_figures" in forked["hooks"]
+
+
+@pytest.mark.parametrize("where", ["rc file in the folder", "another backend"])
+def test_a_kernel_whose_matplotlib_would_differ_starts_from_scratch(server, tmp_path, monkeypatch, where):
+    if where == "rc file in the folder":
+        (tmp_path / "matplotlibrc").write_text("font.size: 17\n", encoding="utf-8")
+    else:
+        monkeypatch.setenv("MPLBACKEND", "agg")
+    forked = _plot_look(tmp_path, kernels.kernel_manager_class())
+    look = json.loads(run_cell(tmp_path, LOOK, kernels.kernel_manager_class()))
+    os.environ.pop(kernels.ENV)
+    fresh = _plot_look(tmp_path)
+    fresh_look = json.loads(run_cell(tmp_path, LOOK))
+    os.environ[kernels.ENV] = server.path
+    assert forked == fresh and look == fresh_look
+    if where == "rc file in the folder":
+        assert forked["rc"]["font.size"] == "17.0"
+    else:
+        assert forked["backend"] == "agg"
 
 
 def test_a_failing_cell_and_an_interrupt_reach_a_forked_kernel(server, tmp_path):
