@@ -288,11 +288,30 @@ def anchor_terms(passage: Passage) -> list[str]:
     return st.index_terms(m.group(1)) if m else []
 
 
+# A text's terms and hints, by text: two thirds of the book's segments repeat
+# one already indexed (a claim's quote on its article's page, its chapter and
+# the register; a heading on every page), and both depend on the text alone.
+_SEGMENT_TERMS: dict[str, tuple[tuple[str, ...], tuple[tuple, ...]]] = {}
+
+
+def segment_terms(seg: Segment) -> list[str]:
+    """``index_terms`` and ``extractor_terms`` of a segment (its hints added),
+    worked out once per text."""
+    known = _SEGMENT_TERMS.get(seg.text)
+    if known is None:
+        fresh = Segment(seg.lang, seg.dir, seg.text)
+        known = (tuple(st.index_terms(seg.text) + extractor_terms(fresh)),
+                 tuple(tuple(h) for h in fresh.hints))
+        if len(_SEGMENT_TERMS) < 200_000:
+            _SEGMENT_TERMS[seg.text] = known
+    seg.hints.extend(list(h) for h in known[1])
+    return list(known[0])
+
+
 def passage_terms(passage: Passage) -> list[str]:
     terms = anchor_terms(passage)
     for seg in passage.segments:
-        terms += st.index_terms(seg.text)
-        terms += extractor_terms(seg)
+        terms += segment_terms(seg)
     return list(dict.fromkeys(terms))
 
 
