@@ -1,0 +1,57 @@
+"""Issue 19's sixth round: one test per phenomenon, on sentences written for
+these tests (none copied from any gold set)."""
+import pytest
+
+from tests.mentions import ds, ents, qs
+
+
+# --- dates: the year of a month written without one ------------------------
+
+def test_a_closing_publication_line_dates_the_months_before_it():
+    text = ("PESHAWAR: Police said the cell had been raising money since June and that "
+            "its leader was detained on Aug 9.\n\nFive of its members were convicted in 2017."
+            "\n\nPublished in Dawn, October 2nd, 2020")
+    assert ds(text)[:2] == [("June", "2020-06"), ("Aug 9", "2020-08-09")]
+
+
+def test_since_a_month_is_the_latest_one_before_the_dateline():
+    text = "ROME, 3 March 2021 — Italy arrested 40 people in 2020 and 12 since January."
+    assert ds(text)[-1] == ("January", "2021-01")
+
+
+def test_last_month_after_a_month_dated_event_is_the_nearer_one():
+    text = "انتقلت المجموعة إلى تام تام في كانون الثاني 2021، وأوقف زعيمها في 9 آذار الماضي."
+    assert ds(text)[-1] == ("9 آذار الماضي", "2021-03-09")
+
+
+def test_a_bare_year_in_an_earlier_paragraph_does_not_date_a_month():
+    text = ("The trial opened on 3 May 2021.\n\nIn 2019 the group had 40 members."
+            "\n\nA verdict is due on 8 June.")
+    assert ds(text)[-1] == ("8 June", "2021-06-08")
+
+
+def test_a_date_later_in_the_paragraph_dates_a_month_before_it():
+    text = ("متهم در اسفند ۱۳۹۷ بازداشت شد.\n"
+            "جلسه دادگاه در ۲ خرداد برگزار شد و رأی در تاریخ ۱۴۰۰/۰۴/۱۰ ابلاغ شد.")
+    assert ds(text)[1] == ("۲ خرداد", "2021-05-23")
+
+
+# --- dates: ranges and glued years ------------------------------------------
+
+def test_a_hijri_day_takes_the_year_of_the_range_end():
+    assert ds("أغلقت الحسابات في الفترة من 5 رجب إلى 20 شعبان 1442هـ") == [
+        ("5 رجب", "2021-02-17"), ("20 شعبان 1442هـ", "2021-04-02")]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("پلیس در روزهای ۱۴ و ۱۵ مارس ۲۰۲۱ بیست کانال را بست", ("۱۴", "2021-03-14")),
+    ("أغلقت الشركة يومي 14 و15 مارس 2021 عشرين قناة", ("14", "2021-03-14")),
+    ("The bans came on 14 and 15 March 2021, officials said", ("14", "2021-03-14")),
+])
+def test_two_days_joined_by_and_after_a_days_word_are_two_dates(text, first):
+    assert ds(text)[0] == first
+
+
+def test_end_glued_to_a_year_is_a_date():
+    assert ds("The database held 9,000 entries at end-2021.") == [("2021", "2021")]
+
