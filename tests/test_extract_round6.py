@@ -55,3 +55,7 @@ def test_two_days_joined_by_and_after_a_days_word_are_two_dates(text, first):
 def test_end_glued_to_a_year_is_a_date():
     assert ds("The database held 9,000 entries at end-2021.") == [("2021", "2021")]
 
+
+def test_a_year_like_number_joined_to_a_count_is_a_count():
+    assert qs("Telegram removed 2041 and 3170 accounts that week") == [
+        ("2041", 2041, "account", "exact", None), ("3170", 3170, "account", "exact", None)]

@@ -646,6 +646,11 @@ class QuantityExtractor:
         (the previous quantity's in the same sentence), ``uploads rose from
         150`` (the nearest noun before it in the sentence)."""
         prev: Quantity | None = None
+        for q, nxt in zip(qs, qs[1:]):
+            # 2096 and 2959 accounts: a number joined to the next one counts its noun
+            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 8
+                    and _JOIN_RE.fullmatch(norm, q.end, nxt.start)):
+                q.unit = nxt.unit
         for q in qs:
             if q.unit is None:
                 floor = _sentence_start(norm, q.start)
@@ -795,7 +800,8 @@ class QuantityExtractor:
                 and not unit_adjacent and qual is None and not plural_s):
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
-                    and not self.reached(norm, ph.start, ph.end)):
+                    and not self.reached(norm, ph.start, ph.end)
+                    and not _joined_to_a_count(norm, ph.end)):
                 years.append((ph.start, ph.end, y))
                 return None
             if 1300 <= y <= 1499 and prev in self.year_cues:
@@ -917,6 +923,21 @@ class QuantityExtractor:
 def _alternation(words) -> str:
     """A trie regex of ``words``, or one that never matches when there are none."""
     return trie_pattern(sorted(words)) if words else "(?!)"
+
+
+# "and", "or" between two numbers (و, یا, أو), as the view spells them
+_JOIN_RE = re.compile(r"\s*(?:,\s*)?(?:و|and|or|يا|او)\s*")
+_JOINED_NUMBER_RE = re.compile(r"\s*(?:و|and|or|يا|او)\s*(?P<d>\d+)(?:[.,،]\d+)*(?!\d)")
+
+
+def _joined_to_a_count(norm: str, end: int) -> bool:
+    """A year-like number joined by and/or to a number that is no year
+    (۲۰۹۶ و ۲۹۵۹ حساب, 2096 and 2959 accounts) is a count like it."""
+    m = _JOINED_NUMBER_RE.match(norm, end)
+    if m is None:
+        return False
+    d = m.group("d")
+    return not (len(d) == 4 and 1900 <= int(d) <= 2100 and m.end() == m.end("d"))
 
 
 _COORD_RE = re.compile(r"\s*(?:,\s*|(?:و|and|or|او|أو|یا|يا)\s+|و)[^\W\d_]+")
