@@ -59,3 +59,46 @@ def test_end_glued_to_a_year_is_a_date():
 def test_a_year_like_number_joined_to_a_count_is_a_count():
     assert qs("Telegram removed 2041 and 3170 accounts that week") == [
         ("2041", 2041, "account", "exact", None), ("3170", 3170, "account", "exact", None)]
+
+
+# --- quantities: currencies, nouns and qualifiers ---------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    # a riyal, dirham or dinar is the currency of the country or city the text names first
+    ("جدة – واس\nضبطت الشرطة 300 ألف ريال في حوزة المتهمين", "sar"),
+    ("الدوحة – قنا\nضبطت الشرطة 300 ألف ريال في حوزة المتهمين", "qar"),
+    ("دبي – وام\nغرّمت المحكمة المتهم 500 ألف درهم", "aed"),
+    ("عمّان – بترا\nغرّمت المحكمة المتهم 3 آلاف دينار", "jod"),
+])
+def test_riyal_dirham_and_dinar_take_the_country_of_the_text(text, unit):
+    assert [q[2] for q in qs(text)] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("شرکت به پرداخت ۳۰۰ هزار روبل جریمه محکوم شد", ("۳۰۰ هزار", 300000, "rub")),
+    ("the firm was fined 2 million roubles", ("2 million", 2000000, "rub")),
+    ("دادگاه او را به پرداخت ۲۰ هزار سامانی محکوم کرد", ("۲۰ هزار", 20000, "tjs")),
+    ("این نهاد ۳ میلیون نشانی آی‌پی را مسدود کرد", ("۳ میلیون", 3000000, "address")),
+    ("five teenagers were charged", ("five", 5, "person")),
+    ("the database holds 40,000 unique hashes", ("40,000", 40000, "hash")),
+    ("it has tracked 150 terrorism-related prosecutions", ("150", 150, "prosecution")),
+])
+def test_round6_units(text, expected):
+    assert qs(text)[0][:3] == expected
+
+
+def test_estimated_at_is_approx():
+    assert qs("ضبطت مبالغ تقدر بـ 90 ألف دولار")[0][:4] == ("90 ألف", 90000, "usd", "approx")
+
+
+def test_persian_ta_before_a_number_is_at_most_but_not_inside_a_word():
+    assert qs("به هر عضو تا ۲ میلیون تومان پرداخت می‌شد")[0][3] == "at_most"
+    assert qs("پلیس فتا ۱۲ کانال را بست")[0][3] == "exact"
+
+
+@pytest.mark.parametrize("text", [
+    "دعت الشرطة المواطنين إلى الاتصال بالرقم 911 للإبلاغ",
+    "people can call the hotline 116 to report it",
+])
+def test_a_number_after_the_number_word_is_a_label(text):
+    assert qs(text) == []

@@ -514,6 +514,8 @@ class QuantityExtractor:
                 tok = _TAIL_WORD_RE.search(tok).group()
             if tok in self.qual_last_words or tok[1:] in self.qual_last_words:
                 m = self.qual_before_re.search(ctx)
+                if m and m.start("q") > m.start() and len(m.group("q")) <= 2:
+                    m = None     # پلیس فتا ۱۲: a word ending like تا, not و/ف/ب + تا
         q = None
         if m:
             q = self.lex.qual_before.get(" ".join(m.group("q").split()))
@@ -962,7 +964,7 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
-                           "afn", "pkr", "inr", "dinar", "rupee"})
+                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
