@@ -102,3 +102,28 @@ def test_persian_ta_before_a_number_is_at_most_but_not_inside_a_word():
 ])
 def test_a_number_after_the_number_word_is_a_label(text):
     assert qs(text) == []
+
+
+# --- quantities: what a number counts, and ranges ---------------------------
+
+def test_a_number_after_aged_counts_years_and_so_does_its_range_end():
+    assert qs("the men, aged 19 to 25, were charged") == [
+        ("19", 19, "year", "at_least", None), ("25", 25, "year", "at_most", None)]
+
+
+def test_a_range_with_a_currency_sign_on_both_bounds():
+    assert qs("donors gave between $200 and $400 a week") == [
+        ("$200", 200, "usd", "at_least", "week"), ("$400", 400, "usd", "at_most", "week")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The leader faces up to 15 years, his brother up to eight.", ("eight", 8, "year")),
+    ("Most posts went down within six hours, and a third within three.", ("three", 3, "hour")),
+])
+def test_a_noun_left_out_after_the_same_words_as_an_earlier_duration(text, expected):
+    assert qs(text)[-1][:3] == expected
+
+
+def test_what_a_noun_is_of_is_not_what_a_later_figure_counts():
+    text = 'Twitter reported 80,000 bans of "accounts and channels" in 2019, about 6,000 a month.'
+    assert qs(text)[-1][:3] == ("6,000", 6000, "ban")
