@@ -127,3 +127,27 @@ def test_a_noun_left_out_after_the_same_words_as_an_earlier_duration(text, expec
 def test_what_a_noun_is_of_is_not_what_a_later_figure_counts():
     text = 'Twitter reported 80,000 bans of "accounts and channels" in 2019, about 6,000 a month.'
     assert qs(text)[-1][:3] == ("6,000", 6000, "ban")
+
+
+# --- names --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("أغلقت الخلية 12 قناة على «تلكرام» خلال أسبوع", ("تلكرام", "telegram")),
+    ("این گزارش را چارلی وینتر نوشته است", ("چارلی وینتر", "charlie-winter")),
+    ("وینتر در گفت‌وگو با خبرنگاران گفت", ("وینتر", "charlie-winter")),
+    ("به گفته دورف، این پیام‌رسان رشد کرده است", ("دورف", "pavel-durov")),
+    ("هلن پاول، پژوهشگر دانشگاه، گفت", ("هلن پاول", "helen-powell")),
+    ("گزارش تازه مرکز کرست منتشر شد", ("کرست", "crest")),
+])
+def test_round6_spellings(text, expected):
+    assert expected in ents(text)
+
+
+@pytest.mark.parametrize("text", [
+    # an Arabic council (مجلس + its noun) near حملة (a campaign, not the Persian حمله "attack")
+    "وأطلق مجلس القضاء الأعلى حملة لإغلاق الصفحات",
+    # the generic "judicial apparatus" is not a name (the gold's call, heldout5 and heldout6)
+    "سخنگوی دستگاه قضا در نشست خبری گفت",
+])
+def test_round6_not_names(text):
+    assert ents(text) == []
