@@ -662,11 +662,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     month takes the year that puts it nearest the date the text is telling
     in its paragraph (given ``norm``): the nearest month-dated mention before
     it, or a closer bare year that is not a starting point "since 2018". With
-    nothing before it in its paragraph: a date written later in the same
-    paragraph (فروردین ... ۹۹/۰۲/۱۶), else the reference date once the text
-    has reached it (an earlier paragraph's "the June 2017 attacks" is
-    background, not the time of the story), else the nearest date before
-    it, else the nearest written year after it. With nothing to go on, no
+    nothing before it in its paragraph: the reference date once the text has
+    reached it (an earlier paragraph's "the June 2017 attacks" is background,
+    not the time of the story), else a month-dated mention later in its
+    paragraph (۲۷ فروردین ... ۹۹/۰۲/۱۶), else the nearest date before it,
+    else the nearest written year after it. With nothing to go on, no
     date."""
     hits.sort(key=lambda h: h.start)
     if published is None and norm is not None and hits:
