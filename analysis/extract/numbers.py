@@ -636,8 +636,9 @@ class QuantityExtractor:
         return False
 
     def _currency_of(self, norm: str, name: str) -> str:
-        """A dinar or rupee is the currency of the first country or city the
-        text names (Baghdad: Iraqi dinars; Lahore: Pakistani rupees)."""
+        """A dinar, rupee, riyal or dirham is the currency of the first country
+        or city the text names (Baghdad: Iraqi dinars; Lahore: Pakistani
+        rupees; Riyadh: Saudi riyals; Dubai: UAE dirhams)."""
         table = self.lex.currencies[name]
         m = self.currency_cue_re[name].search(norm)
         return table[m.group("c")] if m else table["*"]
