@@ -151,3 +151,8 @@ def test_round6_spellings(text, expected):
 ])
 def test_round6_not_names(text):
     assert ents(text) == []
+
+
+def test_an_arabic_rate_adjective_before_a_qualified_number():
+    assert qs("كان يتلقى مبالغ شهرية تصل إلى 900 دولار")[0] == (
+        "900", 900, "usd", "at_most", "month")
