@@ -192,8 +192,10 @@ class DateExtractor:
             r"\s+(?:" + trie_pattern(sorted(lex.cues.get("next_year", ()))) + r")" + _E)
         # between September and December 2014: the first month takes the
         # second one's year
+        # (also with a day before the second month: من 1 محرم إلى 30 ربيع
+        # الأول 1441, from 5 March to 2 April 2020)
         self.range_month_year_re = re.compile(
-            r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?P<m2>" + mt + r")" + _E
+            r"\s*(?:and|to|through|until|-|–|و|تا|الي|حتي)\s*(?:\d{1,2}(?!\d)\s*)?(?P<m2>" + mt + r")" + _E
             + r"\.?\s*,?\s*(?P<y>\d{4})(?![\d.,]\d|\d)")
         # مهر و آبان, March and April: an ambiguous name paired with a month
         self.month_pair_re = re.compile(
@@ -202,7 +204,8 @@ class DateExtractor:
         # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
         wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
         self.left_day_re = re.compile(
-            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين)\s+)?" + wd +
+            # (on 22 and 23 November, روزهای ۲۲ و ۲۳ نوامبر, يومي 22 و23: two days)
+            r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين|on|days|روزهاي|يومي|ايام)\s+)?" + wd +
             r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*"
             + wd + r")?"
             r"(?<![\d.,/:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:من|of)\s+)?$")
@@ -617,33 +620,76 @@ def _resolve_jalali(h: DateHit, jy: int) -> None:
             h.date, h.date_alt = sp
 
 
+def _dateline(hits: list[DateHit], norm: str) -> tuple[int, int | None] | None:
+    """The date a text gives for itself: a full date in its dateline (the
+    first line, right after the place or outlet and before a dash or the line's
+    end: "MADRID, 14 October 2020 —", "بيروت - 9 كانون الثاني 2020") or on a
+    closing publication line ("Published in Dawn, November 17th, 2019")."""
+    first = hits[0] if hits else None
+    if (first is not None and first.date and len(first.date) == 10 and not first.needs_year
+            and first.start <= 60 and "\n" not in norm[:first.start]
+            and ". " not in norm[:first.start]):
+        rest = _DATELINE_END_RE.match(norm, first.end)
+        if rest:
+            return int(first.date[:4]), int(first.date[5:7])
+    last = hits[-1] if hits else None
+    if last is not None and last.date and len(last.date) == 10 and not last.needs_year:
+        a = norm.rfind("\n", 0, last.start) + 1
+        line = norm[a:last.start].lstrip()
+        if line.startswith(_PUBLISHED_WORDS) and not norm[last.end:].strip(" .\n"):
+            return int(last.date[:4]), int(last.date[5:7])
+    return None
+
+
+# after a dateline's date: maybe the agency in brackets, then a dash or the line's end
+_DATELINE_END_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[-–—:]|\n|$)")
+# a closing line that tells when the text was published
+_PUBLISHED_WORDS = ("published", "posted", "updated", "last updated", "first published",
+                    "نشر", "تاريخ النشر", "منتشر شده", "تاريخ انتشار")
+
+
 def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = None,
                 norm: str | None = None) -> None:
     """Give month/day mentions without a year the year the text gives them.
 
     In text order: "of the same year" takes the year of the date just before
     it; "last/next November" (الماضي, گذشته) is the one before/after the
-    reference date (the publication date when known, else the latest date the
-    text writes out); any other month takes the year that puts it nearest
-    the date the text is telling (the nearest month-dated mention before it,
-    or a closer bare year that is not a starting point "since 2018"), in
-    its paragraph (given ``norm``); past a paragraph, the year that puts it
-    nearest the reference date (an earlier paragraph's "the June 2017
-    attacks" is background, not the time of the story); else the nearest
-    written year after it. With nothing to go on, no date."""
+    reference date (the publication date when known -- from the caller or
+    the text's own dateline -- else the latest date the text writes out,
+    which the text was written on or after: then "last February" after
+    January 2020 is February 2020, the nearer one); "since January" is the
+    latest January up to the publication date, when it is known; any other
+    month takes the year that puts it nearest the date the text is telling
+    in its paragraph (given ``norm``): the nearest month-dated mention before
+    it, or a closer bare year that is not a starting point "since 2018". With
+    nothing before it in its paragraph: the reference date once the text has
+    reached it (an earlier paragraph's "the June 2017 attacks" is background,
+    not the time of the story), else a month-dated mention later in its
+    paragraph (۲۷ فروردین ... ۹۹/۰۲/۱۶), else the nearest date before it,
+    else the nearest written year after it. With nothing to go on, no
+    date."""
     hits.sort(key=lambda h: h.start)
+    if published is None and norm is not None and hits:
+        published = _dateline(hits, norm)
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
     ref_start = 0
     if ref is None and explicit:
         ref = max(explicit, key=lambda t: (t[0], t[1] or 0))
         ref_start = next(h.start for h in hits if not h.needs_year and _ym(h) == ref)
+    # the reference is a day (the day the text reports on, or its publication
+    # date): "last <month>" is strictly before it
+    ref_day = published is not None or any(
+        len(h.date) == 10 and _ym(h) == ref for h in hits if h.date and not h.needs_year)
     for i, h in enumerate(hits):
         if not h.needs_year:
             continue
         prev = [hits[j] for j in range(i - 1, -1, -1) if _ym(hits[j])]
         y = None
-        if h.rel and ref is not None:
+        gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
+        since = (h.since_month and h.rel is None and not h.same_year_cue
+                 and published is not None and published[1] is not None)
+        if (h.rel or since) and ref is not None:
             ry, rm = ref
             rm = rm or 12
             if h.calendar == "jalali":
@@ -652,8 +698,15 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                 gm = int(g[0][5:]) if g else h.month
             else:
                 gm = h.month
-            y = {"past": ry if gm < rm else ry - 1, "next": ry if gm > rm else ry + 1,
-                 "this": ry}[h.rel]
+            if since:
+                y = ry if gm <= rm else ry - 1
+            elif h.rel == "past" and not ref_day:
+                # written some time after the month it last dates (كانون
+                # الثاني 2020 ... 12 شباط الماضي): the nearer one, not later
+                y = min(_closest_year(gm, (ry, rm)), ry)
+            else:
+                y = {"past": ry if gm < rm else ry - 1, "next": ry if gm > rm else ry + 1,
+                     "this": ry}[h.rel]
             if h.calendar == "jalali":
                 y = y - 621 if gm >= 3 else y - 622
         elif h.rel is None:
@@ -668,29 +721,7 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                     y = same.jyear if same.jyear else (
                         y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
             else:
-                # the dated event told, passing over a starting point (منذ
-                # ربيع الآخر 1439) when one comes before it
-                latest = next((p for p in prev if _ym(p)[1] is not None), None)
-                dated = (next((p for p in prev if _ym(p)[1] is not None and not p.since_month),
-                              latest) if latest is not None and latest.since_month else latest)
-                bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
-                gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
-                if bare is not None and (latest is None or hits.index(bare) > hits.index(latest)):
-                    # late 2018 ... in January: the month nearest the year's end
-                    y = _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
-                elif (dated is not None and norm is not None and ref is not None
-                      and ref[1] is not None and "\n" in norm[dated.end:h.start]
-                      and (published is not None or ref_start < h.start)):
-                    # (a latest date the text has not reached yet is no
-                    # reference: "still online in January" after December 2014,
-                    # a paragraph before "On Feb. 5, 2016")
-                    y = _closest_year(gm, ref)
-                elif dated is not None:
-                    y = _closest_year(h.month if h.calendar != "jalali" else
-                                      _jalali_gmonth(h.month), _ym(dated))
-                else:
-                    later = next((p for p in hits[i + 1:] if not p.needs_year and _ym(p)), None)
-                    y = _ym(later)[0] if later is not None else None
+                y = _anchor_year(hits, i, h, prev, gm, ref, ref_start, published, norm)
                 if y is not None and h.calendar == "jalali":
                     y = y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622
         if y is None:
@@ -700,6 +731,55 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             _resolve_jalali(h, y)
         else:
             h.date = _greg(y, h.month, h.day)
+
+
+def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], gm: int,
+                 ref, ref_start: int, published, norm: str | None) -> int | None:
+    """The Gregorian year of a month without one, from the dates around it
+    (``infer_years``)."""
+    # the dated event told, passing over a starting point (منذ ربيع الآخر
+    # 1439) when one comes before it; a month after since with no year of
+    # its own (since January) is no anchor
+    latest = next((p for p in prev if _ym(p)[1] is not None), None)
+    dated = next((p for p in prev if _ym(p)[1] is not None and not p.since_month), None)
+    if dated is None and latest is not None and not latest.needs_year:
+        dated = latest
+    bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
+
+    def here(p: DateHit) -> bool:         # in h's paragraph
+        return norm is None or "\n" not in norm[p.end:h.start]
+
+    if bare is not None and (latest is None or hits.index(bare) > hits.index(latest)) \
+            and here(bare):
+        # late 2018 ... in January: the month nearest the year's end
+        return _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
+    if dated is not None and here(dated):
+        return _closest_year(gm, _ym(dated))
+    if (ref is not None and ref[1] is not None and (dated is not None or bare is not None
+                                                    or published is not None)
+            and (published is not None or ref_start < h.start)):
+        # nothing dated before it in its paragraph: the reference date, once
+        # the text has reached it (a latest date the text has not reached yet
+        # is no reference: "still online in January" after December 2014, a
+        # paragraph before "On Feb. 5, 2016")
+        return _closest_year(gm, ref)
+    if norm is not None:
+        # else a month-dated mention later in its paragraph (۲۷ فروردین ...
+        # حکم در تاریخ ۹۹/۰۲/۱۶), before any in an earlier paragraph
+        para_end = norm.find("\n", h.end)
+        para_end = len(norm) if para_end < 0 else para_end
+        for p in hits[i + 1:]:
+            if p.start >= para_end:
+                break
+            ym = _ym(p) if not p.needs_year else None
+            if ym and ym[1] is not None:
+                return _closest_year(gm, ym)
+    if bare is not None and (latest is None or hits.index(bare) > hits.index(latest)):
+        return _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
+    if dated is not None:
+        return _closest_year(gm, _ym(dated))
+    later = next((p for p in hits[i + 1:] if not p.needs_year and _ym(p)), None)
+    return _ym(later)[0] if later is not None else None
 
 
 def _jalali_gmonth(jm: int) -> int:

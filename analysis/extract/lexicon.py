@@ -126,8 +126,9 @@ class Lexicon:
             if r["position"] == "both":
                 self.per_before[key(r["phrase"])] = r["per"]
 
-        # a currency name several countries use (dinar, rupee): which one is
-        # told by the country or city the text names ("*": when none is named)
+        # a currency name several countries use (dinar, rupee, riyal, dirham):
+        # which one is told by the country or city the text names ("*": when
+        # none is named)
         self.currencies: dict[str, dict[str, str]] = {}
         for r in _rows("currencies.csv"):
             cue = r["cue"] if r["cue"] == "*" else key(r["cue"])

@@ -134,8 +134,9 @@ class QuantityExtractor:
         self.per_before_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<p>" + trie_pattern(sorted(lex.per_before)) + r")\s*$")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
+        # (a currency sign may stand before the first bound: between $100 and $150)
         self.range_open_re = re.compile(
-            r"(?:^|(?<![^\W_]))(?:ما\s+)?(?:بين|between)\s*$")
+            r"(?:^|(?<![^\W_]))(?:ما\s+)?(?:بين|between)\s*[$€£]?$")
         self.range_join_re = re.compile(
             r"\s*(?P<c>و|and(?=\s)|الي|to(?=\s)|تا(?=\s)|حتي(?=\s)|-|–)\s*")
         self.qual_far_re = re.compile(
@@ -514,6 +515,8 @@ class QuantityExtractor:
                 tok = _TAIL_WORD_RE.search(tok).group()
             if tok in self.qual_last_words or tok[1:] in self.qual_last_words:
                 m = self.qual_before_re.search(ctx)
+                if m and m.start("q") > m.start() and len(m.group("q")) <= 2:
+                    m = None     # پلیس فتا ۱۲: a word ending like تا, not و/ف/ب + تا
         q = None
         if m:
             q = self.lex.qual_before.get(" ".join(m.group("q").split()))
@@ -633,8 +636,9 @@ class QuantityExtractor:
         return False
 
     def _currency_of(self, norm: str, name: str) -> str:
-        """A dinar or rupee is the currency of the first country or city the
-        text names (Baghdad: Iraqi dinars; Lahore: Pakistani rupees)."""
+        """A dinar, rupee, riyal or dirham is the currency of the first country
+        or city the text names (Baghdad: Iraqi dinars; Lahore: Pakistani
+        rupees; Riyadh: Saudi riyals; Dubai: UAE dirhams)."""
         table = self.lex.currencies[name]
         m = self.currency_cue_re[name].search(norm)
         return table[m.group("c")] if m else table["*"]
@@ -646,7 +650,27 @@ class QuantityExtractor:
         (the previous quantity's in the same sentence), ``uploads rose from
         150`` (the nearest noun before it in the sentence)."""
         prev: Quantity | None = None
-        for q in qs:
+        for q, nxt in zip(qs, qs[1:]):
+            # 2096 and 2959 accounts: a number joined to the next one counts its noun
+            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 8
+                    and _JOIN_RE.fullmatch(norm, q.end, nxt.start)):
+                q.unit = nxt.unit
+        for i, q in enumerate(qs):
+            if q.unit is None and i:
+                # up to 10 years ..., the two others up to seven; within eight
+                # hours ..., and nearly half within two: the same words before
+                # it as before an earlier duration of its sentence, its noun
+                # left out (a duration is never borrowed otherwise)
+                w = _lead(norm, q.start)
+                if w:
+                    floor = _sentence_start(norm, q.start)
+                    for p in qs[i - 1::-1]:
+                        if p.start < floor:
+                            break
+                        if p.unit is not None and _lead(norm, p.start) == w:
+                            if p.unit in _DURATIONS:
+                                q.unit = p.unit
+                            break
             if q.unit is None:
                 floor = _sentence_start(norm, q.start)
                 # "the number of X" between the previous figure and this one
@@ -662,6 +686,9 @@ class QuantityExtractor:
                     # (a noun coordinated with the previous one is that one's:
                     # 1987 ISIS bots and channels ..., 1800 in October)
                     lo = prev.noun_end
+                    o = _OF_PHRASE_RE.match(norm, lo)
+                    if o:
+                        lo = o.end()    # 350,000 bans of "bots and channels": the bans
                     c = _COORD_RE.match(norm, lo)
                     u = (self.unit_before(norm, q.start, max(floor, c.end() if c else lo))
                          or prev.unit)
@@ -738,6 +765,10 @@ class QuantityExtractor:
                     unit, noun_end = self._unit_after(norm, qa.end())
         if unit is None and currency is not None:
             unit = currency
+        if unit is None and (prev in _AGE_WORDS or (
+                prev in ("between", "from") and self._prev_word(
+                    norm, norm.rfind(prev, max(0, m.start() - 40), m.start())) in _AGE_WORDS)):
+            unit = "year"       # aged 16, aged between 22 and 41: years of age
         if pre.endswith("ال"):
             # a definite number after its definite noun: الأيام العشرة, الأشهر الثلاثة
             pm = self.prev_word_re.search(norm, max(0, m.start() - 30), m.start())
@@ -795,7 +826,8 @@ class QuantityExtractor:
                 and not unit_adjacent and qual is None and not plural_s):
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
-                    and not self.reached(norm, ph.start, ph.end)):
+                    and not self.reached(norm, ph.start, ph.end)
+                    and not _joined_to_a_count(norm, ph.end)):
                 years.append((ph.start, ph.end, y))
                 return None
             if 1300 <= y <= 1499 and prev in self.year_cues:
@@ -858,10 +890,13 @@ class QuantityExtractor:
         if c in ("و", "and"):
             if not self.range_open_re.search(norm[max(0, ph.start - 30):ph.start]):
                 return None
-        nm = self.anchor_re.match(norm, j.end()) if c not in ("و",) else None
+        k = j.end()
+        if k < len(norm) and norm[k] in _SIGNS and norm[ph.start - 1:ph.start] == norm[k]:
+            k += 1          # $100 and $150, $100-$150: the second bound's sign
+        nm = self.anchor_re.match(norm, k) if c not in ("و",) else None
         if c in ("-", "–"):
             # 5-7, 1,000–2,000: the hyphen is the left edge of the second bound
-            nm = self.digit_re.match(norm, j.end()) if first_is_digit(ph) else None
+            nm = self.digit_re.match(norm, k) if first_is_digit(ph) else None
             if nm is None or (len(m.group("d") or "") == 4 and 1900 <= qa.value <= 2100):
                 return None
         if c == "و":
@@ -888,6 +923,8 @@ class QuantityExtractor:
                 qa.value = qa.value * bscale
         if qa.unit is None:
             qa.unit = qb.unit
+        elif qb.unit is None:
+            qb.unit = qa.unit           # aged 16 to 18: the bounds count one thing
         if qa.per is None:
             qa.per = qb.per
         qa.qualifier = "at_least"
@@ -919,6 +956,47 @@ def _alternation(words) -> str:
     return trie_pattern(sorted(words)) if words else "(?!)"
 
 
+# "and", "or" between two numbers (و, یا, أو), as the view spells them
+_JOIN_RE = re.compile(r"\s*(?:,\s*)?(?:و|and|or|يا|او)\s*")
+_JOINED_NUMBER_RE = re.compile(r"\s*(?:و|and|or|يا|او)\s*(?P<d>\d+)(?:[.,،]\d+)*(?!\d)")
+
+
+def _joined_to_a_count(norm: str, end: int) -> bool:
+    """A year-like number joined by and/or to a number that is no year
+    (۲۰۹۶ و ۲۹۵۹ حساب, 2096 and 2959 accounts) is a count like it."""
+    m = _JOINED_NUMBER_RE.match(norm, end)
+    if m is None:
+        return False
+    d = m.group("d")
+    return not (len(d) == 4 and 1900 <= int(d) <= 2100 and m.end() == m.end("d"))
+
+
+# what a noun is "of", right after it (bans of "terrorist bots and channels"): not
+# a noun of its own that a later figure could count
+_OF_PHRASE_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?[\"“«]?[^\W\d_]+(?:(?:\s+(?:and|or)\s+|\s+|-)[^\W\d_]+){0,3}[\"”»]?")
+_SIGNS = "$€£"
+# a number after these words counts years of age
+_AGE_WORDS = frozenset({"aged", "ages", "age"})
+# words too common before a number to tell a parallel (up to N ..., up to M)
+_NOT_PARALLEL = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "for",
+                           "from", "by", "with", "و", "او", "من", "از", "في", "به", "در", "با",
+                           "الي", "علي", "عن"})
+
+
+def _lead(norm: str, start: int) -> tuple[str, ...]:
+    """The word before a number that may tell a parallel (within, about), or
+    the two when the last is a common one (up to, more than); () when none."""
+    words = norm[max(0, start - 30):start].split()[-2:]
+    if not words or not words[-1].isalpha():
+        return ()
+    if words[-1] not in _NOT_PARALLEL:
+        return (words[-1],)
+    if len(words) == 2 and words[0].isalpha() and words[0] not in _NOT_PARALLEL:
+        return tuple(words)
+    return ()
+
+
 _COORD_RE = re.compile(r"\s*(?:,\s*|(?:و|and|or|او|أو|یا|يا)\s+|و)[^\W\d_]+")
 _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
@@ -941,7 +1019,7 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
-                           "afn", "pkr", "inr", "dinar", "rupee"})
+                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
