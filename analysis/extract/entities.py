@@ -169,10 +169,14 @@ class EntityExtractor:
             self._decide[(n, n2, suf)] = d
         return d
 
+    def _decided(self, k):
+        d = self._decide.get(k)
+        return self._decision(*k) if d is None else d
+
     def _word_match(self, w: str):
         """What the name regex matches at the start of the whole word ``w``:
         None (nothing), False (a longer name may begin here: ask the regex
-        on the text), or ((name, name after لل, suffix), the name's start
+        on the text), or (what the match is (``_decision``), the name's start
         and end and the match's end, relative to the word)."""
         if w in self._longer_from:
             r = False
@@ -183,21 +187,23 @@ class EntityExtractor:
                 r = None
             else:
                 k = m.group(_N, _N2, _SUF)
-                r = (k, *m.span(_N if k[0] is not None else _N2), m.end())
+                r = (self._decided(k), *m.span(_N if k[0] is not None else _N2), m.end())
         if len(self._at_word) < 100_000:
             self._at_word[w] = r
         return r
 
     def _names(self, norm: str, starts: list[int] | None, ends: list[int] | None):
-        """((name, name after لل, suffix), start, end) of each name regex
-        match, as ``self.re.finditer(norm)`` finds them; with the word
-        table's starts and ends of names, trying only there, and the regex
-        only where the word alone cannot tell."""
+        """(what it is (``_decision``: id, exact spelling, guard), start, end)
+        of each name regex match that is a mention, as ``self.re.finditer(norm)``
+        finds them; with the word table's starts and ends of names, trying only
+        there, and the regex only where the word alone cannot tell."""
         out = []
         if starts is None or ends is None:
             for m in self.re.finditer(norm) if starts is None else matches(self.re, starts, norm):
                 k = m.group(_N, _N2, _SUF)
-                out.append((k, *m.span(_N if k[0] is not None else _N2)))
+                d = self._decided(k)
+                if d is not False:
+                    out.append((d, *m.span(_N if k[0] is not None else _N2)))
             return out
         at_word = self._at_word
         match = self.re.match
@@ -215,13 +221,16 @@ class EntityExtractor:
                 m = match(norm, p)
                 if m is None:
                     continue
-                k = m.group(_N, _N2, _SUF)
-                out.append((k, *m.span(_N if k[0] is not None else _N2)))
                 last = m.end()
+                k = m.group(_N, _N2, _SUF)
+                d = self._decided(k)
+                if d is not False:
+                    out.append((d, *m.span(_N if k[0] is not None else _N2)))
             else:
-                k, a, b, end = r
-                out.append((k, p + a, p + b))
+                d, a, b, end = r
                 last = p + end
+                if d is not False:
+                    out.append((d, p + a, p + b))
         return out
 
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None,
@@ -261,14 +270,8 @@ class EntityExtractor:
             handlemask = bytearray(len(norm) + 1)
             for a_, b_ in handle_spans:
                 handlemask[a_:b_] = b"\x01" * (b_ - a_)
-        decide = self._decide
         kinds = self.kinds
-        for k, s, e in self._names(norm, starts, ends):   # k: (name, name after لل, suffix)
-            d = decide.get(k)
-            if d is None:
-                d = self._decision(*k)
-            if d is False:
-                continue
+        for d, s, e in self._names(norm, starts, ends):
             if badmask is not None and badmask[s] and _inside(s, e, bad):
                 continue
             if handlemask is not None and handlemask.find(1, s, e) != -1 \
