@@ -51,7 +51,9 @@ def test_digit_runs_and_block_heads_equal_the_regex_scans():
     odd = ["٠٤٤ 12345678 ١٢", "x+1 (202) 555-0100", "0044-20-7946-0958 www.x.com/a",
            "#a @b http://t.co/x 18 u.s.c. 2339b", "१२३ 45", "a.co.uk and Mail.Ru", "99999",
            "١٢٣٤٥٦٧٨٩٠١٢٣", "1-800-225-5324", "+44 20 7946 0958 ٣", "action.Europol .eu",
-           "U.S.-Iran", "xhttp://a.b www.www.", "telegram2019 2019telegram"]
+           "U.S.-Iran", "xhttp://a.b www.www.", "telegram2019 2019telegram",
+           # blocks that start inside a digit run: at a 0, or 3-4 digits before a hyphen
+           "5021234567", "7001234567890", "12345-678-901", "912345-6789-0123", "99-123-456-7890"]
     table = scan.table()
     for text in TEXTS + _shuffled() + odd:
         view = View(text)

@@ -59,6 +59,39 @@ def _mpl_surroundings(env, cwd: str) -> tuple:
     return tuple(sorted(seen.items())), os.path.isfile(os.path.join(cwd, "matplotlibrc"))
 
 
+class _Imported:
+    """A finder that gives back the modules the server imported ahead, when
+    the chapter imports them: until then the kernel has no matplotlib, as a
+    fresh one has none (a chapter that never draws looks for no matplotlibrc);
+    at the chapter's ``import matplotlib`` the module comes back, without
+    running again, and looks for its rc file where the chapter runs, as its
+    import does (``matplotlib_fname``), so the build records that look."""
+
+    def __init__(self, modules: dict) -> None:
+        self.modules = modules
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in self.modules:
+            return None
+        import importlib.util
+        return importlib.util.spec_from_loader(name, self)
+
+    def create_module(self, spec):
+        module = self.modules.pop(spec.name)
+        if spec.name == "matplotlib":
+            module.matplotlib_fname()
+        return module
+
+    def exec_module(self, module) -> None:
+        pass
+
+
+def _hide_matplotlib() -> None:
+    ahead = {name: sys.modules.pop(name) for name in list(sys.modules)
+             if name == "matplotlib" or name.startswith("matplotlib.")}
+    sys.meta_path.insert(0, _Imported(ahead))
+
+
 def _warm_matplotlib() -> None:
     global _mpl_warmed
     import importlib
@@ -105,10 +138,12 @@ def _become_kernel(conn: socket.socket, server: socket.socket, request: dict, fd
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
-    if _mpl_warmed is not None and _mpl_surroundings(os.environ, os.getcwd()) != _mpl_warmed:
-        # this kernel's matplotlib would read other settings than the server's
-        # did: a kernel started from scratch, as jupyter_client starts one
-        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *request["args"]])
+    if _mpl_warmed is not None:
+        if _mpl_surroundings(os.environ, os.getcwd()) != _mpl_warmed:
+            # this kernel's matplotlib would read other settings than the server's
+            # did: a kernel started from scratch, as jupyter_client starts one
+            os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *request["args"]])
+        _hide_matplotlib()
     # as ipykernel_launcher leaves them: its path as argv[0], no folder of its own on sys.path
     import ipykernel_launcher
     if sys.path and sys.path[0] == _OWN_PATH:

@@ -41,8 +41,10 @@ _BLOCK_RE = re.compile(
     r"|\d+ ?u\.s\.c\.? ?§* ?\d+[a-z]*"             # 18 U.S.C. 2339B: a law, not a count
     r"|\d{3,4}-\d{3,4}-\d{3,4}(?!\d))")
 _DIGIT_RUN_RE = re.compile(r"\d+")
-# Where a block can start: each alternative's first characters (every
-# character \d matches, since a phone number may start inside a digit run).
+# Where a block can start: each alternative's first characters, and digits:
+# the first of a run, and inside a run only a 0 or a digit 3-4 before a hyphen
+# (scan.WordTable.find: an alternative that could start elsewhere inside a run
+# must be added there too; a test compares with the plain scan).
 _BLOCK_HEADS = ("http", "www.", "#", "@", "+") + tuple("." + t for t in _TLDS)
 
 

@@ -112,6 +112,7 @@ class WordTable:
             raise ValueError(f"{bad!r}: a listed word must be letters (digits are found apart)")
         digits = tuple(c for c in map(chr, range(0x110000)) if c.isdecimal())
         self._first_digit = len(self._words)
+        self._zero = self._first_digit + digits.index("0")
         self._first_single = self._first_digit + len(digits)
         self._single_keys = tuple(self._singles)
         # Leftmost-longest, one match at a time: a word's whole spelling wins at
@@ -146,6 +147,7 @@ class WordTable:
         ends: list[int] = []
         lists_of = self._lists_of
         first_digit, first_single = self._first_digit, self._first_single
+        zero = self._zero
         singles, single_keys = self._singles, self._single_keys
         runs: list[int] = []
         heads: list[int] = []
@@ -162,8 +164,13 @@ class WordTable:
             elif i < first_single:
                 if p != last_digit + 1:
                     runs.append(p)
+                    heads.append(p)
+                elif i == zero or "-" in norm[p + 3:p + 5]:
+                    # inside a run, a block can start only at a 0 (0044..., 0xx
+                    # phone numbers) or 3-4 digits before a hyphen (1234-567-890):
+                    # every other digit of a run is no place to try (_BLOCK_RE)
+                    heads.append(p)
                 last_digit = p
-                heads.append(p)
             elif norm.startswith(singles[single_keys[i - first_single]], p):
                 heads.append(p)
         if self._literals:
