@@ -395,10 +395,17 @@ class PagefindService:
         return answer
 
     def close(self) -> None:
+        # Pagefind ends by itself when its input closes (in milliseconds here),
+        # after what it was asked to do; ending it with a signal could cut a
+        # file it is still writing (once, under load, a build's
+        # wasm.unknown.pagefind differed from the same build's again)
         if self._proc.stdin:
             self._proc.stdin.close()
-        self._proc.terminate()
-        self._proc.wait()
+        try:
+            self._proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._proc.terminate()
+            self._proc.wait()
         self._log.close()
 
 
