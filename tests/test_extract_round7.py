@@ -1,0 +1,31 @@
+"""Issue 19's seventh round: one test per phenomenon, on sentences written for
+these tests (none copied from any gold set)."""
+import pytest
+
+from tests.mentions import ds
+
+
+# --- dates ------------------------------------------------------------------------
+
+def test_two_names_of_one_month_without_a_slash():
+    assert ds("وقال المتحدث يوم 3 مارس آذار 2018 إن الحظر رفع") == [("3 مارس آذار 2018", "2018-03-03")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("نفذت الخلية هجمات منذ آذار 2015، بينها تفجير في يناير من ذلك العام",
+     ("يناير من ذلك العام", "2015-01")),
+    ("He ran the channel from May 2018 until his arrest on 9 October that year.",
+     ("9 October that year", "2018-10-09")),
+])
+def test_that_year_after_a_month_is_the_year_before_it(text, expected):
+    assert ds(text)[-1] == expected
+
+
+def test_a_jalali_month_name_with_a_spaced_mah_is_a_month():
+    text = "پلیس در ۱۲ فروردین ۱۳۹۹ اعلام کرد که در مهر ماه ۲۰ نفر را بازداشت کرده است"
+    assert ds(text)[-1] == ("مهر ماه", "2019-09/2019-10")
+
+
+def test_ordinal_days_with_the_before_each():
+    assert ds("between the 3rd and the 5th of May 2020") == [
+        ("3rd", "2020-05-03"), ("5th of May 2020", "2020-05-05")]
