@@ -2,7 +2,7 @@
 these tests (none copied from any gold set)."""
 import pytest
 
-from tests.mentions import ds
+from tests.mentions import ds, ents
 
 
 # --- dates ------------------------------------------------------------------------
@@ -29,3 +29,13 @@ def test_a_jalali_month_name_with_a_spaced_mah_is_a_month():
 def test_ordinal_days_with_the_before_each():
     assert ds("between the 3rd and the 5th of May 2020") == [
         ("3rd", "2020-05-03"), ("5th of May 2020", "2020-05-05")]
+
+
+# --- names ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفق دراسة أعدها جوناثان مورغان", ("جوناثان مورغان", "jonathon-morgan")),
+    ("اریک فان در سیپت به خبرنگاران گفت", ("اریک فان در سیپت", "eric-van-der-sypt")),
+])
+def test_round7_spellings(text, expected):
+    assert expected in ents(text)
