@@ -2,7 +2,30 @@
 these tests (none copied from any gold set)."""
 import pytest
 
-from tests.mentions import ds, ents
+from tests.mentions import ds, ents, qs
+
+
+# --- qualifiers and rates -----------------------------------------------------------
+
+def test_an_arabic_negation_five_words_before_its_qualifier():
+    assert qs("لم يبق المحتوى على المنصة طويلاً أكثر من 5 ساعات")[0][3] == "at_most"
+
+
+def test_persian_zir_before_a_number_is_at_most():
+    assert qs("بیشتر اعضای این شبکه زیر ۲۵ سال سن دارند")[0][:4] == ("۲۵", 25, "year", "at_most")
+
+
+@pytest.mark.parametrize("text, pers", [
+    # a rate phrase that says when, not how often
+    ("أغلق الموقع 1500 حساب يوم الاثنين و1800 في اليوم التالي", [None, None]),
+    # a daily average in the number's clause; the rate is the range's
+    ("وكان المعدل اليومي يتراوح بين 50 و70 حساباً", ["day", "day"]),
+    ("روزانه به‌طور میانگین ۲۰ پیام ثبت می‌شود", ["day"]),
+    ("روزانه ۱۰ تا ۲۰ گزارش می‌رسد", ["day", "day"]),
+    ("این شرکت هر ماه حدود ۳ هزار کانال را می‌بندد", ["month"]),
+])
+def test_round7_rates(text, pers):
+    assert [q[4] for q in qs(text)] == pers
 
 
 # --- dates ------------------------------------------------------------------------

@@ -131,6 +131,10 @@ class QuantityExtractor:
             r"(?:\s*,?\s*|-)(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
         self.per_after_re = re.compile(
             r"\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
+        # an average and its rate word: المعدل اليومي, میانگین روزانه, daily average
+        self.average_rate_re = re.compile(
+            r"(?<![^\W_])(?:ال|ب)?(?:معدل|متوسط|ميانگين|average)\s+(?:ال)?(?P<p>" + trie_pattern(sorted(
+                lex.per_after)) + r")(?![^\W_])|(?<![^\W_])(?P<p2>daily|weekly|monthly|annual)\s+average")
         self.per_before_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<p>" + trie_pattern(sorted(lex.per_before)) + r")\s*$")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
@@ -155,7 +159,7 @@ class QuantityExtractor:
         neg_en = sorted(w for w in lex.cues.get("negation", ()) if w.isascii())
         self.neg_re = re.compile(
             r"(?:^|(?<![^\W_]))[وف]?(?:(?:" + _alternation(neg_ar) + r")\s+(?!سيما)"
-            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,4}"
+            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,5}"
             r"|(?:" + _alternation(neg_en) + r")\s+)[وف]?$")
         self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
             lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
@@ -182,7 +186,7 @@ class QuantityExtractor:
         # these words; a far one or a rate word before it must occur in the window
         self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
         self.qual_far_hint = re.compile(trie_pattern(sorted(lex.qual_far)))
-        self.per_before_words = tuple(sorted(lex.per_before))
+        self.per_before_hint = re.compile(trie_pattern(sorted(lex.per_before)))
         self.number_of_words = tuple(sorted(lex.cues.get("number_of", ())))
         self.year_cues = lex.cues.get("year_cue", set())
         # a year-like number a figure reaches is a count: rose to 2037, بلغ 2037,
@@ -867,16 +871,31 @@ class QuantityExtractor:
         pm = (self.per_after_re.match(norm, after)
               or (end is not None and end < after and self.per_after_re.match(norm, end))
               or self.per_after_far_re.match(norm, after))
-        if pm:
+        if pm and not _WHEN_RE.match(norm, pm.end()):
+            # (2959 في اليوم التالي, 400m a year earlier, در سال ۲۰۱۶: when, not a rate)
             q.per = self.lex.per_after[" ".join(pm.group("p").split())]
             return
-        ctx = norm[max(0, q.start - 40):q.start]
-        if not any(w in ctx for w in self.per_before_words):
+        ctx = norm[max(0, q.start - 60):q.start]
+        if _AVERAGE_HINT_RE.search(ctx):
+            # المعدل اليومي يتراوح بين 200, میانگین روزانه پیش از عملیات بین ۲۰۰,
+            # the daily average was 300: a daily average in the number's clause
+            a = None
+            for a in self.average_rate_re.finditer(ctx):
+                pass
+            if a is not None and not _CLAUSE_END_RE.search(ctx, a.end()):
+                q.per = self.lex.per_after[" ".join((a.group("p") or a.group("p2")).split())]
+                return
+        ctx = ctx[-40:]
+        if not self.per_before_hint.search(ctx):
             return
-        # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه
+        # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه, and an
+        # "on average" (روزانه به‌طور میانگین ۳۵۰)
         qm = self.qual_before_re.search(ctx)
         if qm:
             ctx = ctx[:qm.start()]
+        am = _ON_AVERAGE_RE.search(ctx)
+        if am:
+            ctx = ctx[:am.start()]
         pb = self.per_before_re.search(ctx)
         if pb:
             q.per = self.lex.per_before[" ".join(pb.group("p").split())]
@@ -927,6 +946,8 @@ class QuantityExtractor:
             qb.unit = qa.unit           # aged 16 to 18: the bounds count one thing
         if qa.per is None:
             qa.per = qb.per
+        elif qb.per is None:
+            qb.per = qa.per             # روزانه ۴۰ تا ۶۰: the rate is the range's
         qa.qualifier = "at_least"
         qb.qualifier = "at_most"
         return [qa, qb]
@@ -949,6 +970,16 @@ class QuantityExtractor:
         first = self._atom(nm, norm)
         ph = self.parse_phrase(norm, first) if first else None
         return ph.trailing_scale if ph and ph.has_scale else 1.0
+
+
+# after a rate phrase: it says when (the next day, a year earlier, in 2016)
+_WHEN_RE = re.compile(r"\s+(?:التالي|التاليه|السابق|السابقه|نفسه|ذاته|later|earlier|ago)(?![^\W_])"
+                      r"|\s+\d")
+_AVERAGE_HINT_RE = re.compile("معدل|متوسط|ميانگين|average")
+# where a clause ends (a rate word before it is not the next number's)
+_CLAUSE_END_RE = re.compile(r"[.;:!?؛؟\n]|،\s|,\s(?:and|but|while)\s")
+# an "on average" right before a number (or its qualifier)
+_ON_AVERAGE_RE = re.compile(r"(?<![^\W_])(?:به\s*طور|بطور|في|on|بال)\s*(?:ال)?(?:ميانگين|متوسط|average)\s*$")
 
 
 def _alternation(words) -> str:
