@@ -782,6 +782,8 @@ class QuantityExtractor:
             unit, noun_before = u, pm.start("w")
         duration = unit in _DURATIONS
         start = ph.start
+        if pre.endswith("ال"):
+            start -= 2              # الثلاثة: the article is part of the number word
         if sign_start < start and not norm[start - 1].isspace():
             start = sign_start      # Rs300,000, $4.2m: a glued sign is in the span
         # (a qualifier stands before the sign: around Rs300,000)
