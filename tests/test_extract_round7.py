@@ -2,7 +2,65 @@
 these tests (none copied from any gold set)."""
 import pytest
 
+from analysis.display.labels import plural
+from analysis.extract.numbers import singular
 from tests.mentions import ds, ents, qs
+
+
+# --- the counted noun: forms nobody listed --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an Arabic sound plural of a listed singular (مهاجم)
+    ("قتلت القوات 3 مهاجمين قرب الحدود", ("3", 3, "attacker")),
+    # a number after its definite plural noun
+    ("وفرّ المهاجمون الثلاثة بعد الهجوم", ("الثلاثة", 3, "attacker")),
+])
+def test_a_plural_is_found_by_its_singular(text, expected):
+    assert qs(text)[0][:3] == expected
+
+
+@pytest.mark.parametrize("text, units", [
+    ("بازداشت ۴ استاد و ۹ دانشجو در مشهد", ["lecturer", "student"]),
+    ("أوقفت الشرطة 7 صحفيين و12 ناشطاً", ["journalist", "activist"]),
+    ("وقالت الوزارة إن 40 متخصصاً يراجعون المحتوى", ["specialist"]),
+    ("The blasts hit two churches and a hotel", ["church"]),
+    ("the hotline received 900 calls in a week", ["call"]),
+])
+def test_round7_role_and_place_nouns(text, units):
+    assert [q[2] for q in qs(text)][:len(units)] == units
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first plural noun of the phrase after an English number, made singular
+    ("The blasts damaged four bridges and two pharmacies in the old town",
+     [("four", 4, "bridge"), ("two", 2, "pharmacy")]),
+    ("Gunmen held 14 hostages in a basement", [("14", 14, "hostage")]),
+    ("the group ran 25 so-called news outlets", [("25", 25, "outlet")]),
+    # a capitalised nationality counts people
+    ("Police questioned 6 Malaysians and 5 Lebanese", [("6", 6, "person"), ("5", 5, "person")]),
+])
+def test_an_english_noun_nobody_listed_is_its_own_singular(text, expected):
+    assert [q[:3] for q in qs(text)] == expected
+
+
+def test_the_guess_leaves_verbs_and_years_alone():
+    assert qs("Raiders burned 3 warehouses near the port.")[0][2] == "warehouse"
+    # a verb after the number: its noun was left out (the videos)
+    assert qs("He shared 40 videos, including three showing beheadings.")[-1][2] == "video"
+    # a noun after a year does not make it a count
+    assert ds("The 2019 elections were calm.") == [("2019", "2019")]
+    assert qs("The 2019 elections were calm.") == []
+
+
+def test_a_singular_noun_before_a_plural_is_a_modifier():
+    assert qs("Twitter closed 5 million user accounts")[0][2] == "account"
+    assert qs("the 60 official and unofficial channels")[0][2] == "channel"
+
+
+@pytest.mark.parametrize("word", ["hostage", "city", "church", "box", "bridge", "pharmacy",
+                                  "outlet", "attorney", "hero", "address"])
+def test_singular_undoes_the_plural_the_book_prints(word):
+    assert singular(plural(word)) == word
 
 
 # --- qualifiers and rates -----------------------------------------------------------

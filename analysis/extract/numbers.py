@@ -384,9 +384,18 @@ class QuantityExtractor:
                 return units[c]
         if w.endswith("s") and w[:-1] in units:
             return units[w[:-1]]
+        # a plural of a listed singular, found by the singular's row: Arabic
+        # sound plurals (متخصصين, المهاجمون, منظمات of منظمة), Persian plurals
+        # (محصلان, دانشجویانی, نمایندگان of نماینده)
+        for base in [w] + cands:
+            for suf, add in _PLURAL_ENDINGS:
+                if base.endswith(suf) and len(base) - len(suf) >= 2:
+                    c = base[: -len(suf)] + add
+                    if c in units:
+                        return units[c]
         return None
 
-    def _unit_after(self, norm: str, pos: int) -> tuple[str | None, int]:
+    def _unit_after(self, norm: str, pos: int, many: bool = True) -> tuple[str | None, int]:
         """Counted noun after the numeral: (unit, end of noun) or (None, pos).
 
         Arabic and Persian put the noun right after the number (or after من /
@@ -452,9 +461,47 @@ class QuantityExtractor:
                 continue                # the owner, not the counted noun
             u = self.unit_of(w)
             if u:
+                if (many and w.isascii() and i + 1 < len(cands) and u not in _NOT_BORROWED
+                        and (cands[i + 1][0] in ("and", "or") or cands[i + 1][0] not in _NOUN_PHRASE_ENDS)
+                        and self._singular_form(w)):
+                    continue    # 300 official channels, 5 million user accounts: a modifier
                 return u, e
             if w in self.lex.number_words:
                 break
+        return None, pos
+
+    def _singular_form(self, w: str) -> bool:
+        """An English word is the singular of a listed plural (user: users)."""
+        units = self.lex.units
+        return (w + "s" in units or w + "es" in units
+                or (w.endswith("y") and w[:-1] + "ies" in units))
+
+    def _guess_noun(self, norm: str, pos: int, view=None) -> tuple[str | None, int]:
+        """English, when no listed noun follows a number: the first plural
+        noun of the words after it, up to a word that ends a noun phrase,
+        as a singular (three luxury hotels: hotel; 40 contacts on WhatsApp:
+        contact); a capitalised nationality (12 Pakistanis) counts people."""
+        match = self.word_after_re.match
+        numbers = self.lex.number_words
+        p = pos
+        for _ in range(5):
+            m = match(norm, p)
+            if m is None:
+                break
+            w = m.group(1)
+            if (not w.isascii() or w in _NOUN_PHRASE_ENDS or w in numbers or w == "the"
+                    or (w.endswith("ing") and w not in _ING_ADJECTIVES)):
+                break                   # (two showing executions: a verb, the noun left out)
+            p = m.end()
+            if m.group("pos") or "-" in w:
+                continue                # the country's 21 million; IS-linked militants
+            if view is not None and w.endswith(_NATIONALITY_ENDS):
+                s = view.span(m.start(1), m.start(1) + 1)[0] if view._at else m.start(1)
+                if view.text[s].isupper():
+                    return "person", m.end(1)
+            sing = singular(w)
+            if sing is not None:
+                return sing, m.end(1)
         return None, pos
 
     def _counted(self, norm: str, lo: int, start: int) -> str | None:
@@ -760,13 +807,20 @@ class QuantityExtractor:
             end = pe.end()
             noun_end = end
         else:
-            unit, noun_end = self._unit_after(norm, end)
+            unit, noun_end = self._unit_after(norm, end, value != 1)
             if unit is None:
                 # the noun past a qualifier after the number: ألفاً ونيّفاً من
                 # تلك الحسابات, ۲۰۰ و اندی کانال, 10,000-plus subscribers
                 qa = self.qual_after_re.match(norm, end)
                 if qa:
                     unit, noun_end = self._unit_after(norm, qa.end())
+        guessed = False
+        if (unit is None and currency is None and not plural_s and value != 1
+                and norm[end:end + 2].strip()[:1].isascii()):
+            # English: the plural noun that ends the noun phrase after the
+            # number (three luxury hotels), when no listed noun is there
+            unit, noun_end = self._guess_noun(norm, end, view)
+            guessed = unit is not None
         if unit is None and currency is not None:
             unit = currency
         if unit is None and (prev in _AGE_WORDS or (
@@ -829,7 +883,7 @@ class QuantityExtractor:
             or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
-                and not unit_adjacent and qual is None and not plural_s):
+                and (not unit_adjacent or guessed) and qual is None and not plural_s):
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
                     and not self.reached(norm, ph.start, ph.end)
@@ -974,6 +1028,48 @@ class QuantityExtractor:
         return ph.trailing_scale if ph and ph.has_scale else 1.0
 
 
+def singular(word: str) -> str | None:
+    """The singular of an English plural noun (churches: church, cities:
+    city, hotels: hotel), or None when the word does not look like one."""
+    w = word
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if (len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s"))
+            or w in _NOT_PLURALS or not w.isalpha()):
+        return None
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")) or (w.endswith("oes") and len(w) > 5):
+        return w[:-2]
+    return w[:-1]
+
+
+# plurals the rules above would get wrong
+_IRREGULAR_PLURALS = {
+    "wives": "wife", "lives": "life", "knives": "knife", "thieves": "thief", "halves": "half",
+    "leaves": "leaf", "shelves": "shelf", "wolves": "wolf", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
+    "calories": "calorie", "selfies": "selfie", "headaches": "headache", "caches": "cache",
+    "niches": "niche", "avalanches": "avalanche", "shoes": "shoe", "canoes": "canoe",
+    "series": "series", "species": "species"}
+# words ending in s that are no plural nouns after a number (or say how
+# often, not what: three times the number)
+_NOT_PLURALS = frozenset(
+    "was has does goes its his hers ours yours theirs this thus yes always perhaps sometimes "
+    "afterwards towards besides whereas nevertheless news others times less unless across plus "
+    "minus versus whereabouts".split())
+# -ing words that stand before a noun as adjectives (any other -ing word after
+# a number is a verb: its noun was left out)
+_ING_ADJECTIVES = frozenset(
+    "remaining existing leading missing opposing competing participating neighbouring "
+    "neighboring surrounding rising growing emerging outstanding ongoing upcoming sitting "
+    "warring operating visiting striking ruling governing fighting working "
+    "encrypting messaging sharing streaming hosting recording training".split())
+# a capitalised plural with these endings after a number names people by
+# nationality (Pakistanis, Indonesians, Lebanese)
+_NATIONALITY_ENDS = ("ans", "is", "ese")
+
+
 # after a rate phrase: it says when (the next day, a year earlier, in 2016)
 _WHEN_RE = re.compile(r"\s+(?:التالي|التاليه|السابق|السابقه|نفسه|ذاته|later|earlier|ago)(?![^\W_])"
                       r"|\s+\d")
@@ -1035,6 +1131,10 @@ _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
+# plural and dual endings whose singular a noun is looked up by (normalised
+# spellings: ة is ه), in this order
+_PLURAL_ENDINGS = (("ون", ""), ("ين", ""), ("ات", "ه"), ("ات", ""), ("يان", ""),
+                   ("گان", "ه"), ("ان", ""))
 _PROCLITICS = frozenset("وفبلك")
 
 
