@@ -14,6 +14,8 @@ from tests.mentions import ds, ents, qs
     ("قتلت القوات 3 مهاجمين قرب الحدود", ("3", 3, "attacker")),
     # a number after its definite plural noun
     ("وفرّ المهاجمون الثلاثة بعد الهجوم", ("الثلاثة", 3, "attacker")),
+    # a Persian plural of a listed singular (هوادار) in a digest caption
+    ("۴۰ هزار: شمار هواداران این کانال در سال گذشته", ("۴۰ هزار", 40000, "supporter")),
 ])
 def test_a_plural_is_found_by_its_singular(text, expected):
     assert qs(text)[0][:3] == expected
@@ -61,6 +63,57 @@ def test_a_singular_noun_before_a_plural_is_a_modifier():
                                   "outlet", "attorney", "hero", "address"])
 def test_singular_undoes_the_plural_the_book_prints(word):
     assert singular(plural(word)) == word
+
+
+# --- digests, lists and figures with no noun of their own -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("۳۰۰ هزار: شمار کانال‌هایی که در سال ۱۴۰۰ بسته شد", ("۳۰۰ هزار", 300000, "channel", "exact", None)),
+    ("۴۵ میلیون: برآورد شمار کاربران روبیکا", ("۴۵ میلیون", 45000000, "user", "approx", None)),
+    ("12m — Signal's monthly active users in 2021", ("12m", 12000000, "user", "exact", "month")),
+    ("• 4,100 — the most \"extremist bots\" removed in one week",
+     ("4,100", 4100, "bot", "exact", None)),
+    ("۲ میلیون: شمار حساب‌هایی که هر ماه مسدود می‌شود", ("۲ میلیون", 2000000, "account", "exact", "month")),
+])
+def test_a_digest_line_counts_what_its_caption_names(text, expected):
+    assert qs(text)[0] == expected
+
+
+def test_a_list_item_with_no_noun_counts_what_the_item_before_counted():
+    text = "أرقام\n\n• 120 ألف حساب: حصيلة 2018.\n• 95 ألفاً في 2019، وفق الشركة."
+    assert [q[2] for q in qs(text)] == ["account", "account"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Some 2 million of the region's 9 million residents use the app", "person"),
+    ("About 300 of its estimated 2,000 fighters were foreigners", "fighter"),
+    ("حدود ۳ میلیون از ۱۰ میلیون کاربر این برنامه ایرانی‌اند", "user"),
+])
+def test_a_part_of_a_figure_counts_what_the_figure_counts(text, unit):
+    assert qs(text)[0][2] == unit
+
+
+def test_the_noun_a_number_is_of_is_not_what_it_counts():
+    assert qs("Police said 41 people were held, down from a count of 55 on Monday.")[1][2] == "person"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("تلگرام روز بعد ۹۰۰ کانال را بست، در حالی که میانگین پیش از حمله ۱۵۰ بود", "channel"),
+    ("The site removed 800 posts in the week after the raid and 120 the week before.", "post"),
+])
+def test_a_noun_after_before_or_after_is_when_not_what(text, unit):
+    assert qs(text)[-1][2] == unit
+
+
+def test_a_figure_describing_a_noun_is_not_what_a_later_figure_counts():
+    text = "The network ran 45 channels in 9 languages; officials said it had planned more than 60."
+    assert qs(text)[-1][:3] == ("60", 60, "channel")
+
+
+def test_a_glued_m_after_another_in_its_paragraph_is_millions():
+    assert qs("Signal had 40m users in 2021, up from 20m a year earlier.") == [
+        ("40m", 40000000, "user", "exact", None), ("20m", 20000000, "user", "exact", None)]
+    assert qs("The wall is 5m high.") == []
 
 
 # --- qualifiers and rates -----------------------------------------------------------

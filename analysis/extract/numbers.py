@@ -79,6 +79,7 @@ class Quantity:
     qualifier: str = "exact"
     per: str | None = None
     noun_end: int = 0   # end of its counted noun (or of the number)
+    glued_scale: bool = False   # 500m, $4bn: a multiplier glued to the digits
 
 
 def _num(v: float) -> int | float:
@@ -135,6 +136,8 @@ class QuantityExtractor:
         self.average_rate_re = re.compile(
             r"(?<![^\W_])(?:ال|ب)?(?:معدل|متوسط|ميانگين|average)\s+(?:ال)?(?P<p>" + trie_pattern(sorted(
                 lex.per_after)) + r")(?![^\W_])|(?<![^\W_])(?P<p2>daily|weekly|monthly|annual)\s+average")
+        self.per_any_re = re.compile(
+            r"(?<![^\W_])(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
         self.per_before_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<p>" + trie_pattern(sorted(lex.per_before)) + r")\s*$")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
@@ -199,6 +202,13 @@ class QuantityExtractor:
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
         self.classifiers = lex.cues.get("classifier", set())
+        # a noun after these is when, not what, a later figure counts (پیش از
+        # عملیات, before the operation)
+        self.time_preps = lex.cues.get("time_prep", set())
+        # a digest line's caption may open with an estimate word (برآورد شمار
+        # کاربران: approx) or a determiner before its noun
+        self.estimate_words = lex.cues.get("estimate", set())
+        self.speech_verbs = lex.cues.get("speech_verb", set())
         self.currency_cue_re = {
             name: re.compile(r"(?<![^\W_])[وبلف]?(?P<c>" + trie_pattern(sorted(
                 c for c in cues if c != "*")) + r")(?![^\W_])")
@@ -476,6 +486,47 @@ class QuantityExtractor:
         return (w + "s" in units or w + "es" in units
                 or (w.endswith("y") and w[:-1] + "ies" in units))
 
+    def _caption(self, norm: str, start: int, end: int):
+        """A digest line's figure and its caption: a number that opens its
+        line (maybe after a bullet) and a colon or dash, then what it counts
+        (``۴۰۰ میلیون: کاربران فعال ماهانه``, ``۲ میلیون: شمار حساب‌هایی که``,
+        ``500m — Telegram's monthly active users``, ``2,959 — the most
+        "terrorist bots and channels"``). (unit, noun end, qualifier, per) or
+        None; an estimate word opening the caption (``برآورد شمار``) is approx."""
+        c = _CAPTION_RE.match(norm, end)
+        if c is None or not _opens_line(norm, start):
+            return None
+        p = c.end()
+        qual = None
+        match = self.word_after_re.match
+        for _ in range(4):
+            wm = match(norm, p)
+            if wm is None:
+                return None
+            w = wm.group(1)
+            if w in _CAPTION_SKIP:
+                p = wm.end()
+            elif w in self.estimate_words or w in self.lex.qual_before:
+                qual = "approx" if w in self.estimate_words else self.lex.qual_before[w]
+                p = wm.end()
+            else:
+                nm = self.number_of_re.match(norm, wm.start(1))
+                if nm:
+                    p = nm.start("w")
+                break
+        unit, noun_end = self._unit_after(norm, p)
+        if unit is None:
+            unit, noun_end = self._guess_noun(norm, p)
+            if unit is None:
+                return None
+        # a rate word in the caption's clause (کاربران فعال ماهانه, شمار حساب‌هایی
+        # که ... هر ماه مسدود می‌کند)
+        stop = _CLAUSE_END_RE.search(norm, c.end(), c.end() + 200)
+        per = next((self.lex.per_after[" ".join(pm.group("p").split())] for pm in self.per_any_re.finditer(
+            norm, c.end(), stop.start() if stop else c.end() + 200)
+            if not _WHEN_RE.match(norm, pm.end())), None)
+        return unit, noun_end, qual, per
+
     def _guess_noun(self, norm: str, pos: int, view=None) -> tuple[str | None, int]:
         """English, when no listed noun follows a number: the first plural
         noun of the words after it, up to a word that ends a noun phrase,
@@ -528,13 +579,29 @@ class QuantityExtractor:
         if u is not None:
             return u
         words = self.word_re_any.findall(norm, lo, start)[-15:]
+        # an earlier count of 359: the noun a number is "of" is not what it counts
+        skip = len(words) - 2 if words and words[-1] == "of" and _OF_END_RE.search(
+            norm, max(lo, start - 6), start) else -1
         for i in range(len(words) - 1, -1, -1):
             if i and words[i - 1] in self.per_nouns:
                 continue        # المشاهدات لكل منشور, views per post: the post is not counted
+            if i == skip or (i and self._after_time_prep(words, i)):
+                continue        # پیش از عملیات, before the operation: when, not what
+            if i + 1 < len(words) and words[i + 1] in self.speech_verbs:
+                continue        # officials said ...: who told it, not what is counted
             u = self.unit_of(words[i])
             if u and u not in _NOT_BORROWED:
                 return u
         return None
+
+    def _after_time_prep(self, words: list[str], i: int) -> bool:
+        """``words[i]`` follows a word of time (قبل, پیش از, before, after
+        the), maybe past an article."""
+        j = i - 1
+        if words[j] in _ARTICLES and j:
+            j -= 1
+        preps = self.time_preps
+        return words[j] in preps or (j > 0 and words[j - 1] + " " + words[j] in preps)
 
     def _currency_before(self, norm: str, start: int) -> tuple[str | None, int]:
         """(unit, start of the sign) of a currency sign before ``start``."""
@@ -667,7 +734,7 @@ class QuantityExtractor:
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
-            q = self._quantity_at(norm, m, mask, years, view=view)
+            q = self._quantity_at(norm, m, mask, years, view=view, prior=out)
             if not q:
                 continue
             out.extend(q)
@@ -702,11 +769,21 @@ class QuantityExtractor:
         150`` (the nearest noun before it in the sentence)."""
         prev: Quantity | None = None
         for q, nxt in zip(qs, qs[1:]):
-            # 2096 and 2959 accounts: a number joined to the next one counts its noun
-            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 8
-                    and _JOIN_RE.fullmatch(norm, q.end, nxt.start)):
+            # 2096 and 2959 accounts: a number joined to the next one counts its
+            # noun; so does a part of it (6 million of the country's 21 million
+            # people, ۶ میلیون از ۲۱ میلیون کاربر)
+            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 40
+                    and ((nxt.start - q.end < 8 and _JOIN_RE.fullmatch(norm, q.end, nxt.start))
+                         or _PARTITIVE_RE.fullmatch(norm, q.end, nxt.start))):
                 q.unit = nxt.unit
+        item: Quantity | None = None    # the last figure that opened a list item
+        past = 0                        # where the figures describing ``prev`` end
         for i, q in enumerate(qs):
+            opens = _opens_line(norm, q.start)
+            if q.unit is None and opens and item is not None and _next_item(norm, item, q):
+                # a list item's figure with no noun counts what the item before
+                # it counted (• 376,890 حساباً ...  • 299,649 في النصف الأول)
+                q.unit = item.unit
             if q.unit is None and i:
                 # up to 10 years ..., the two others up to seven; within eight
                 # hours ..., and nearly half within two: the same words before
@@ -736,7 +813,7 @@ class QuantityExtractor:
                     # بلغت مشاهداتها نحو 52 ألفاً (views), القناة ... ٣٩٠ منها
                     # (a noun coordinated with the previous one is that one's:
                     # 1987 ISIS bots and channels ..., 1800 in October)
-                    lo = prev.noun_end
+                    lo = max(prev.noun_end, past)
                     o = _OF_PHRASE_RE.match(norm, lo)
                     if o:
                         lo = o.end()    # 350,000 bans of "bots and channels": the bans
@@ -747,9 +824,16 @@ class QuantityExtractor:
                     u = self.unit_before(norm, q.start, floor)
                 q.unit = u
             if q.unit is not None and q.unit not in _NOT_BORROWED:
-                prev = q
+                if opens:
+                    item = q
+                if prev is not None and _ATTRIBUTE_RE.fullmatch(norm, max(prev.noun_end, past), q.start):
+                    # 78 channels in 12 languages: the languages describe the
+                    # channels, a later figure does not count them
+                    past = q.noun_end
+                else:
+                    prev, past = q, 0
 
-    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None):
+    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=()):
         lex = self.lex
         if m.group("dual"):
             w = m.group("dual")
@@ -789,8 +873,12 @@ class QuantityExtractor:
         currency, sign_start = self._currency_before(norm, ph.start)
         if sfx:
             if sfx in ("m", "b") and currency is None and (
-                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None):
-                return None     # 5m, 2b: metres, bytes, a model name (but 4.5m posts)
+                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None
+                    and self._caption(norm, ph.start, m.end("sfx")) is None
+                    and not _scaled_before(norm, ph.start, prior)):
+                # 5m, 2b: metres, bytes, a model name (but 4.5m posts, "500m —
+                # monthly active users", and "up from 400m" after them)
+                return None
             value *= SUFFIX[sfx]
             end = m.end("sfx")
         # 21,000+, 60+ channels: "or more", glued (not 5+3)
@@ -814,13 +902,18 @@ class QuantityExtractor:
                 qa = self.qual_after_re.match(norm, end)
                 if qa:
                     unit, noun_end = self._unit_after(norm, qa.end())
+        caption = None
         guessed = False
-        if (unit is None and currency is None and not plural_s and value != 1
-                and norm[end:end + 2].strip()[:1].isascii()):
-            # English: the plural noun that ends the noun phrase after the
-            # number (three luxury hotels), when no listed noun is there
-            unit, noun_end = self._guess_noun(norm, end, view)
-            guessed = unit is not None
+        if unit is None and currency is None and not plural_s:
+            # a digest line: the figure, a colon or dash, and what it counts
+            caption = self._caption(norm, sign_start, end)
+            if caption is not None:
+                unit, noun_end = caption[0], caption[1]
+            elif value != 1 and norm[end:end + 2].strip()[:1].isascii():
+                # English: the plural noun that ends the noun phrase after the
+                # number (three luxury hotels), when no listed noun is there
+                unit, noun_end = self._guess_noun(norm, end, view)
+                guessed = unit is not None
         if unit is None and currency is not None:
             unit = currency
         if unit is None and (prev in _AGE_WORDS or (
@@ -848,6 +941,8 @@ class QuantityExtractor:
             qual = "approx"
         if glued_plus:
             qual = qual or "at_least"
+        if caption is not None and qual is None:
+            qual = caption[2]       # ۲۴ میلیون: برآورد شمار کاربران (approx)
         if (len(ph.atoms) == 1 and first.lang in ("en", "fa") and first.value == 1
                 and qual is None and unit not in _DURATIONS):
             return None     # "one channel told its followers", "One post, captioned", یک
@@ -896,7 +991,8 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
-        q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end)
+        q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end,
+                     glued_scale=bool(sfx))
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
@@ -906,6 +1002,8 @@ class QuantityExtractor:
             if qa:
                 q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
         self._per(norm, q, after, end)
+        if q.per is None and caption is not None:
+            q.per = caption[3]      # 500m — Telegram's monthly active users
         result = [q]
         if allow_range:
             rng = self._range(norm, m, ph, q, mask, years, view)
@@ -1068,6 +1166,29 @@ _ING_ADJECTIVES = frozenset(
 # a capitalised plural with these endings after a number names people by
 # nationality (Pakistanis, Indonesians, Lebanese)
 _NATIONALITY_ENDS = ("ans", "is", "ese")
+# a digest line: its figure, then a colon or a spaced dash, then the caption
+_CAPTION_RE = re.compile(r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?=[^\W\d_]|[\"“«'])")
+# words a caption may open with before its noun (the most "terrorist bots")
+_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all"})
+# what may stand before a number that opens a list item
+_BULLETS = " \t•·*-–—▪●◦>"
+
+
+def _opens_line(norm: str, start: int) -> bool:
+    """Nothing but a bullet stands before ``start`` on its line."""
+    i = start
+    while i and norm[i - 1] in _BULLETS:      # (a space or two, mostly)
+        i -= 1
+    return not i or norm[i - 1] == "\n"
+
+
+def _scaled_before(norm: str, start: int, prior) -> bool:
+    """The figure before, in the same paragraph, had a glued multiplier
+    (500m — users ..., up from 400m): the text writes millions so."""
+    if not prior:
+        return False
+    last = prior[-1]
+    return last.glued_scale and "\n" not in norm[last.end:start]
 
 
 # after a rate phrase: it says when (the next day, a year earlier, in 2016)
@@ -1078,6 +1199,26 @@ _AVERAGE_HINT_RE = re.compile("معدل|متوسط|ميانگين|average")
 _CLAUSE_END_RE = re.compile(r"[.;:!?؛؟\n]|،\s|,\s(?:and|but|while)\s")
 # an "on average" right before a number (or its qualifier)
 _ON_AVERAGE_RE = re.compile(r"(?<![^\W_])(?:به\s*طور|بطور|في|on|بال)\s*(?:ال)?(?:ميانگين|متوسط|average)\s*$")
+
+
+def _next_item(norm: str, item: "Quantity", q: "Quantity") -> bool:
+    """``q`` opens the list item right after the one ``item`` opened (blank
+    lines between them, nothing else)."""
+    ls = norm.rfind("\n", 0, q.start)
+    first_break = norm.find("\n", item.end, q.start + 1)
+    return 0 <= first_break <= ls and not norm[first_break:ls].strip()
+
+
+# a part of a figure: "of", "out of", من أصل, از مجموع, maybe past a determiner
+# or an owner (of the country's 21 million)
+_PARTITIVE_RE = re.compile(
+    r"\s+(?:of|out\s+of|من(?:\s+(?:اصل|بين|مجموع|اجمالي))?|از(?:\s+(?:مجموع|ميان|بين))?)\s+"
+    r"(?:(?:the|its|their|his|her|our|an?|estimated|total|all)\s+|[^\W\d_]+'s\s+){0,3}")
+# a figure in a phrase that describes the noun before it (channels in 12
+# languages, قناة بـ12 لغة, در ۱۲ کشور)
+_ATTRIBUTE_RE = re.compile(r"\s*(?:in|across|from|ب|في|به|در|از)\s*")
+_OF_END_RE = re.compile(r"(?<![^\W_])of\s*$")
+_ARTICLES = frozenset({"the", "its", "their", "this", "that", "a", "an"})
 
 
 def _alternation(words) -> str:
