@@ -140,7 +140,7 @@ def test_a_month_in_a_later_paragraph_takes_the_story_year_not_a_background_date
 @pytest.mark.parametrize("text, expected", [
     # the verb's qualifier is for the figure, not for the duration between them
     ("وتجاوز خلال الأسابيع الأربعة عدد البلاغات 5000 بلاغ",
-     [("أربعة", 4, "week", "exact", None), ("5000", 5000, "report", "at_least", None)]),
+     [("الأربعة", 4, "week", "exact", None), ("5000", 5000, "report", "at_least", None)]),
     ("تخطت المشاهدات بعد يومين 20 ألفاً",
      [("يومين", 2, "day", "exact", None), ("20 ألفاً", 20000, "view", "at_least", None)]),
 ])

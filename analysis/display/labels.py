@@ -24,6 +24,19 @@ _ISO_SPAN = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2
 _CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
 
 
+_PLAIN_NOUN = re.compile(r"[a-z]+")
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a singular noun: hostage -> hostages,
+    city -> cities, church -> churches, bus -> buses."""
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -62,9 +75,16 @@ class Labels:
     article_overrides: dict[str, str]      # article id → a curated label (data/labels/articles.csv)
 
     def unit(self, unit: str | None, value: float | None = None) -> str:
+        """The unit's words for ``value`` of it. A plain English noun with no
+        row (the extractor gives the singular of a counted English noun it
+        has no row for: hostage) reads as itself, in the plural when more
+        than one; any other code as it is."""
         if not unit:
             return ""
-        one, many = self.units.get(unit, (unit, unit))
+        words = self.units.get(unit)
+        if words is None:
+            words = (unit, plural(unit) if _PLAIN_NOUN.fullmatch(unit) else unit)
+        one, many = words
         return one if value == 1 else many
 
     def measure(self, measure: str | None) -> str:

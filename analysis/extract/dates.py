@@ -140,7 +140,9 @@ class DateExtractor:
         months = sorted(lex.months)
         mt = trie_pattern(months)
         self.month_re = re.compile(_B + r"(?:[وبل](?=[^\W\d_]))?(?P<m>" + mt + r")" + _E)
-        self.month2_re = re.compile(r"\s*(?:/|\()\s*(?P<m>" + mt + r")" + _E + r"\s*\)?")
+        # يوليو/تموز, يوليو (تموز), and with a space only: 16 يوليو تموز 2017 (the
+        # second name is taken only when it is the same month)
+        self.month2_re = re.compile(r"(?:\s*(?:/|\()\s*|\s+)(?P<m>" + mt + r")" + _E + r"\s*\)?")
         ords = trie_pattern(sorted(lex.ordinal_days))
         # الخامس من أكتوبر, the second of January, بين الخامس والسابع من أكتوبر
         self.ord_re = re.compile(
@@ -205,9 +207,10 @@ class DateExtractor:
         wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
         self.left_day_re = re.compile(
             # (on 22 and 23 November, روزهای ۲۲ و ۲۳ نوامبر, يومي 22 و23: two days)
+            # (between the 21st and the 24th of November)
             r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين|on|days|روزهاي|يومي|ايام)\s+)?" + wd +
-            r"(?:(?<![\d.,/:])(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?P<c>و|and|to|الي|-|–|تا)\s*"
-            + wd + r")?"
+            r"(?:(?:the\s+)?(?<![\d.,/:])(?P<d1x>(?P<d1>\d{1,2})(?:st|nd|rd|th)?)\s*(?P<c>و|and|to|الي|-|–|تا)\s*"
+            + wd + r"(?:the\s+)?)?"
             r"(?<![\d.,/:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:(?:من|of)\s+)?$")
         self.numeric_re = re.compile(
             r"(?<![\w./:\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
@@ -463,7 +466,8 @@ class DateExtractor:
                 d_start = ctx_start + lm.start("d")
                 if lm.group("d1") and (lm.group("c") not in ("و", "and") or lm.group("open")):
                     day1 = int(lm.group("d1"))
-                    d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1")
+                    # (the 21st: the ordinal suffix is in the span, as it is for the second day)
+                    d1_start, d1_end = ctx_start + lm.start("d1"), ctx_start + lm.end("d1x")
             else:
                 om = (self.ord_re.search(ctx) if self.ordinal_ends is None
                       or any(t.endswith(self.ordinal_ends) for t in tails) else None)

@@ -79,6 +79,7 @@ class Quantity:
     qualifier: str = "exact"
     per: str | None = None
     noun_end: int = 0   # end of its counted noun (or of the number)
+    glued_scale: bool = False   # 500m, $4bn: a multiplier glued to the digits
 
 
 def _num(v: float) -> int | float:
@@ -131,6 +132,12 @@ class QuantityExtractor:
             r"(?:\s*,?\s*|-)(?P<q>" + trie_pattern(sorted(lex.qual_after)) + r")(?![^\W_])")
         self.per_after_re = re.compile(
             r"\s*,?\s*(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
+        # an average and its rate word: المعدل اليومي, میانگین روزانه, daily average
+        self.average_rate_re = re.compile(
+            r"(?<![^\W_])(?:ال|ب)?(?:معدل|متوسط|ميانگين|average)\s+(?:ال)?(?P<p>" + trie_pattern(sorted(
+                lex.per_after)) + r")(?![^\W_])|(?<![^\W_])(?P<p2>daily|weekly|monthly|annual)\s+average")
+        self.per_any_re = re.compile(
+            r"(?<![^\W_])(?P<p>" + trie_pattern(sorted(lex.per_after)) + r")(?![^\W_])")
         self.per_before_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<p>" + trie_pattern(sorted(lex.per_before)) + r")\s*$")
         self.prev_word_re = re.compile(r"(?P<w>[^\s\d]+)\s*$")
@@ -155,7 +162,7 @@ class QuantityExtractor:
         neg_en = sorted(w for w in lex.cues.get("negation", ()) if w.isascii())
         self.neg_re = re.compile(
             r"(?:^|(?<![^\W_]))[وف]?(?:(?:" + _alternation(neg_ar) + r")\s+(?!سيما)"
-            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,4}"
+            r"(?:" + _NOT_A_JOIN + r"(?!بل\s|سوي\s|الا\s)[^\s\d.,،؛;:!?]+\s+){0,5}"
             r"|(?:" + _alternation(neg_en) + r")\s+)[وف]?$")
         self.anaphor_re = re.compile(r"\s*(?:" + trie_pattern(sorted(
             lex.cues.get("anaphor", ()))) + r")(?![^\W_])")
@@ -182,7 +189,7 @@ class QuantityExtractor:
         # these words; a far one or a rate word before it must occur in the window
         self.qual_last_words = {k.split()[-1] for k in lex.qual_before}
         self.qual_far_hint = re.compile(trie_pattern(sorted(lex.qual_far)))
-        self.per_before_words = tuple(sorted(lex.per_before))
+        self.per_before_hint = re.compile(trie_pattern(sorted(lex.per_before)))
         self.number_of_words = tuple(sorted(lex.cues.get("number_of", ())))
         self.year_cues = lex.cues.get("year_cue", set())
         # a year-like number a figure reaches is a count: rose to 2037, بلغ 2037,
@@ -195,6 +202,13 @@ class QuantityExtractor:
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
         self.classifiers = lex.cues.get("classifier", set())
+        # a noun after these is when, not what, a later figure counts (پیش از
+        # عملیات, before the operation)
+        self.time_preps = lex.cues.get("time_prep", set())
+        # a digest line's caption may open with an estimate word (برآورد شمار
+        # کاربران: approx) or a determiner before its noun
+        self.estimate_words = lex.cues.get("estimate", set())
+        self.speech_verbs = lex.cues.get("speech_verb", set())
         self.currency_cue_re = {
             name: re.compile(r"(?<![^\W_])[وبلف]?(?P<c>" + trie_pattern(sorted(
                 c for c in cues if c != "*")) + r")(?![^\W_])")
@@ -380,9 +394,18 @@ class QuantityExtractor:
                 return units[c]
         if w.endswith("s") and w[:-1] in units:
             return units[w[:-1]]
+        # a plural of a listed singular, found by the singular's row: Arabic
+        # sound plurals (متخصصين, المهاجمون, منظمات of منظمة), Persian plurals
+        # (محصلان, دانشجویانی, نمایندگان of نماینده)
+        for base in [w] + cands:
+            for suf, add in _PLURAL_ENDINGS:
+                if base.endswith(suf) and len(base) - len(suf) >= 2:
+                    c = base[: -len(suf)] + add
+                    if c in units:
+                        return units[c]
         return None
 
-    def _unit_after(self, norm: str, pos: int) -> tuple[str | None, int]:
+    def _unit_after(self, norm: str, pos: int, many: bool = True) -> tuple[str | None, int]:
         """Counted noun after the numeral: (unit, end of noun) or (None, pos).
 
         Arabic and Persian put the noun right after the number (or after من /
@@ -448,9 +471,88 @@ class QuantityExtractor:
                 continue                # the owner, not the counted noun
             u = self.unit_of(w)
             if u:
+                if (many and w.isascii() and i + 1 < len(cands) and u not in _NOT_BORROWED
+                        and (cands[i + 1][0] in ("and", "or") or cands[i + 1][0] not in _NOUN_PHRASE_ENDS)
+                        and self._singular_form(w)):
+                    continue    # 300 official channels, 5 million user accounts: a modifier
                 return u, e
             if w in self.lex.number_words:
                 break
+        return None, pos
+
+    def _singular_form(self, w: str) -> bool:
+        """An English word is the singular of a listed plural (user: users)."""
+        units = self.lex.units
+        return (w + "s" in units or w + "es" in units
+                or (w.endswith("y") and w[:-1] + "ies" in units))
+
+    def _caption(self, norm: str, start: int, end: int):
+        """A digest line's figure and its caption: a number that opens its
+        line (maybe after a bullet) and a colon or dash, then what it counts
+        (``۴۰۰ میلیون: کاربران فعال ماهانه``, ``۲ میلیون: شمار حساب‌هایی که``,
+        ``500m — Telegram's monthly active users``, ``2,959 — the most
+        "terrorist bots and channels"``). (unit, noun end, qualifier, per) or
+        None; an estimate word opening the caption (``برآورد شمار``) is approx."""
+        c = _CAPTION_RE.match(norm, end)
+        if c is None or not _opens_line(norm, start):
+            return None
+        p = c.end()
+        qual = None
+        match = self.word_after_re.match
+        for _ in range(4):
+            wm = match(norm, p)
+            if wm is None:
+                return None
+            w = wm.group(1)
+            if w in _CAPTION_SKIP:
+                p = wm.end()
+            elif w in self.estimate_words or w in self.lex.qual_before:
+                qual = "approx" if w in self.estimate_words else self.lex.qual_before[w]
+                p = wm.end()
+            else:
+                nm = self.number_of_re.match(norm, wm.start(1))
+                if nm:
+                    p = nm.start("w")
+                break
+        unit, noun_end = self._unit_after(norm, p)
+        if unit is None:
+            unit, noun_end = self._guess_noun(norm, p)
+            if unit is None:
+                return None
+        # a rate word in the caption's clause (کاربران فعال ماهانه, شمار حساب‌هایی
+        # که ... هر ماه مسدود می‌کند)
+        stop = _CLAUSE_END_RE.search(norm, c.end(), c.end() + 200)
+        per = next((self.lex.per_after[" ".join(pm.group("p").split())] for pm in self.per_any_re.finditer(
+            norm, c.end(), stop.start() if stop else c.end() + 200)
+            if not _WHEN_RE.match(norm, pm.end())), None)
+        return unit, noun_end, qual, per
+
+    def _guess_noun(self, norm: str, pos: int, view=None) -> tuple[str | None, int]:
+        """English, when no listed noun follows a number: the first plural
+        noun of the words after it, up to a word that ends a noun phrase,
+        as a singular (three luxury hotels: hotel; 40 contacts on WhatsApp:
+        contact); a capitalised nationality (12 Pakistanis) counts people."""
+        match = self.word_after_re.match
+        numbers = self.lex.number_words
+        p = pos
+        for _ in range(5):
+            m = match(norm, p)
+            if m is None:
+                break
+            w = m.group(1)
+            if (not w.isascii() or w in _NOUN_PHRASE_ENDS or w in numbers or w == "the"
+                    or (w.endswith("ing") and w not in _ING_ADJECTIVES)):
+                break                   # (two showing executions: a verb, the noun left out)
+            p = m.end()
+            if m.group("pos") or "-" in w:
+                continue                # the country's 21 million; IS-linked militants
+            if view is not None and w.endswith(_NATIONALITY_ENDS):
+                s = view.span(m.start(1), m.start(1) + 1)[0] if view._at else m.start(1)
+                if view.text[s].isupper():
+                    return "person", m.end(1)
+            sing = singular(w)
+            if sing is not None:
+                return sing, m.end(1)
         return None, pos
 
     def _counted(self, norm: str, lo: int, start: int) -> str | None:
@@ -477,13 +579,29 @@ class QuantityExtractor:
         if u is not None:
             return u
         words = self.word_re_any.findall(norm, lo, start)[-15:]
+        # an earlier count of 359: the noun a number is "of" is not what it counts
+        skip = len(words) - 2 if words and words[-1] == "of" and _OF_END_RE.search(
+            norm, max(lo, start - 6), start) else -1
         for i in range(len(words) - 1, -1, -1):
             if i and words[i - 1] in self.per_nouns:
                 continue        # المشاهدات لكل منشور, views per post: the post is not counted
+            if i == skip or (i and self._after_time_prep(words, i)):
+                continue        # پیش از عملیات, before the operation: when, not what
+            if i + 1 < len(words) and words[i + 1] in self.speech_verbs:
+                continue        # officials said ...: who told it, not what is counted
             u = self.unit_of(words[i])
             if u and u not in _NOT_BORROWED:
                 return u
         return None
+
+    def _after_time_prep(self, words: list[str], i: int) -> bool:
+        """``words[i]`` follows a word of time (قبل, پیش از, before, after
+        the), maybe past an article."""
+        j = i - 1
+        if words[j] in _ARTICLES and j:
+            j -= 1
+        preps = self.time_preps
+        return words[j] in preps or (j > 0 and words[j - 1] + " " + words[j] in preps)
 
     def _currency_before(self, norm: str, start: int) -> tuple[str | None, int]:
         """(unit, start of the sign) of a currency sign before ``start``."""
@@ -616,7 +734,7 @@ class QuantityExtractor:
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
-            q = self._quantity_at(norm, m, mask, years, view=view)
+            q = self._quantity_at(norm, m, mask, years, view=view, prior=out)
             if not q:
                 continue
             out.extend(q)
@@ -651,11 +769,21 @@ class QuantityExtractor:
         150`` (the nearest noun before it in the sentence)."""
         prev: Quantity | None = None
         for q, nxt in zip(qs, qs[1:]):
-            # 2096 and 2959 accounts: a number joined to the next one counts its noun
-            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 8
-                    and _JOIN_RE.fullmatch(norm, q.end, nxt.start)):
+            # 2096 and 2959 accounts: a number joined to the next one counts its
+            # noun; so does a part of it (6 million of the country's 21 million
+            # people, ۶ میلیون از ۲۱ میلیون کاربر)
+            if (q.unit is None and nxt.unit is not None and nxt.start - q.end < 40
+                    and ((nxt.start - q.end < 8 and _JOIN_RE.fullmatch(norm, q.end, nxt.start))
+                         or _PARTITIVE_RE.fullmatch(norm, q.end, nxt.start))):
                 q.unit = nxt.unit
+        item: Quantity | None = None    # the last figure that opened a list item
+        past = 0                        # where the figures describing ``prev`` end
         for i, q in enumerate(qs):
+            opens = _opens_line(norm, q.start)
+            if q.unit is None and opens and item is not None and _next_item(norm, item, q):
+                # a list item's figure with no noun counts what the item before
+                # it counted (• 376,890 حساباً ...  • 299,649 في النصف الأول)
+                q.unit = item.unit
             if q.unit is None and i:
                 # up to 10 years ..., the two others up to seven; within eight
                 # hours ..., and nearly half within two: the same words before
@@ -685,7 +813,7 @@ class QuantityExtractor:
                     # بلغت مشاهداتها نحو 52 ألفاً (views), القناة ... ٣٩٠ منها
                     # (a noun coordinated with the previous one is that one's:
                     # 1987 ISIS bots and channels ..., 1800 in October)
-                    lo = prev.noun_end
+                    lo = max(prev.noun_end, past)
                     o = _OF_PHRASE_RE.match(norm, lo)
                     if o:
                         lo = o.end()    # 350,000 bans of "bots and channels": the bans
@@ -696,9 +824,16 @@ class QuantityExtractor:
                     u = self.unit_before(norm, q.start, floor)
                 q.unit = u
             if q.unit is not None and q.unit not in _NOT_BORROWED:
-                prev = q
+                if opens:
+                    item = q
+                if prev is not None and _ATTRIBUTE_RE.fullmatch(norm, max(prev.noun_end, past), q.start):
+                    # 78 channels in 12 languages: the languages describe the
+                    # channels, a later figure does not count them
+                    past = q.noun_end
+                else:
+                    prev, past = q, 0
 
-    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None):
+    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=()):
         lex = self.lex
         if m.group("dual"):
             w = m.group("dual")
@@ -738,8 +873,12 @@ class QuantityExtractor:
         currency, sign_start = self._currency_before(norm, ph.start)
         if sfx:
             if sfx in ("m", "b") and currency is None and (
-                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None):
-                return None     # 5m, 2b: metres, bytes, a model name (but 4.5m posts)
+                    "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None
+                    and self._caption(norm, ph.start, m.end("sfx")) is None
+                    and not _scaled_before(norm, ph.start, prior)):
+                # 5m, 2b: metres, bytes, a model name (but 4.5m posts, "500m —
+                # monthly active users", and "up from 400m" after them)
+                return None
             value *= SUFFIX[sfx]
             end = m.end("sfx")
         # 21,000+, 60+ channels: "or more", glued (not 5+3)
@@ -756,13 +895,25 @@ class QuantityExtractor:
             end = pe.end()
             noun_end = end
         else:
-            unit, noun_end = self._unit_after(norm, end)
+            unit, noun_end = self._unit_after(norm, end, value != 1)
             if unit is None:
                 # the noun past a qualifier after the number: ألفاً ونيّفاً من
                 # تلك الحسابات, ۲۰۰ و اندی کانال, 10,000-plus subscribers
                 qa = self.qual_after_re.match(norm, end)
                 if qa:
                     unit, noun_end = self._unit_after(norm, qa.end())
+        caption = None
+        guessed = False
+        if unit is None and currency is None and not plural_s:
+            # a digest line: the figure, a colon or dash, and what it counts
+            caption = self._caption(norm, sign_start, end)
+            if caption is not None:
+                unit, noun_end = caption[0], caption[1]
+            elif value != 1 and norm[end:end + 2].strip()[:1].isascii():
+                # English: the plural noun that ends the noun phrase after the
+                # number (three luxury hotels), when no listed noun is there
+                unit, noun_end = self._guess_noun(norm, end, view)
+                guessed = unit is not None
         if unit is None and currency is not None:
             unit = currency
         if unit is None and (prev in _AGE_WORDS or (
@@ -778,6 +929,8 @@ class QuantityExtractor:
             unit, noun_before = u, pm.start("w")
         duration = unit in _DURATIONS
         start = ph.start
+        if pre.endswith("ال"):
+            start -= 2              # الثلاثة: the article is part of the number word
         if sign_start < start and not norm[start - 1].isspace():
             start = sign_start      # Rs300,000, $4.2m: a glued sign is in the span
         # (a qualifier stands before the sign: around Rs300,000)
@@ -788,6 +941,8 @@ class QuantityExtractor:
             qual = "approx"
         if glued_plus:
             qual = qual or "at_least"
+        if caption is not None and qual is None:
+            qual = caption[2]       # ۲۴ میلیون: برآورد شمار کاربران (approx)
         if (len(ph.atoms) == 1 and first.lang in ("en", "fa") and first.value == 1
                 and qual is None and unit not in _DURATIONS):
             return None     # "one channel told its followers", "One post, captioned", یک
@@ -823,7 +978,7 @@ class QuantityExtractor:
             or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
-                and not unit_adjacent and qual is None and not plural_s):
+                and (not unit_adjacent or guessed) and qual is None and not plural_s):
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
                     and not self.reached(norm, ph.start, ph.end)
@@ -836,7 +991,8 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
-        q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end)
+        q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end,
+                     glued_scale=bool(sfx))
         after = noun_end
         if qual is None:
             # after the noun, maybe past an adjective: خمس قنوات (جهادية) على الأقل
@@ -846,6 +1002,8 @@ class QuantityExtractor:
             if qa:
                 q.qualifier = self.lex.qual_after[" ".join(qa.group("q").split())]
         self._per(norm, q, after, end)
+        if q.per is None and caption is not None:
+            q.per = caption[3]      # 500m — Telegram's monthly active users
         result = [q]
         if allow_range:
             rng = self._range(norm, m, ph, q, mask, years, view)
@@ -867,16 +1025,31 @@ class QuantityExtractor:
         pm = (self.per_after_re.match(norm, after)
               or (end is not None and end < after and self.per_after_re.match(norm, end))
               or self.per_after_far_re.match(norm, after))
-        if pm:
+        if pm and not _WHEN_RE.match(norm, pm.end()):
+            # (2959 في اليوم التالي, 400m a year earlier, در سال ۲۰۱۶: when, not a rate)
             q.per = self.lex.per_after[" ".join(pm.group("p").split())]
             return
-        ctx = norm[max(0, q.start - 40):q.start]
-        if not any(w in ctx for w in self.per_before_words):
+        ctx = norm[max(0, q.start - 60):q.start]
+        if _AVERAGE_HINT_RE.search(ctx):
+            # المعدل اليومي يتراوح بين 200, میانگین روزانه پیش از عملیات بین ۲۰۰,
+            # the daily average was 300: a daily average in the number's clause
+            a = None
+            for a in self.average_rate_re.finditer(ctx):
+                pass
+            if a is not None and not _CLAUSE_END_RE.search(ctx, a.end()):
+                q.per = self.lex.per_after[" ".join((a.group("p") or a.group("p2")).split())]
+                return
+        ctx = ctx[-40:]
+        if not self.per_before_hint.search(ctx):
             return
-        # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه
+        # strip a qualifier so روزانه نزدیک به ۱۰ still sees روزانه, and an
+        # "on average" (روزانه به‌طور میانگین ۳۵۰)
         qm = self.qual_before_re.search(ctx)
         if qm:
             ctx = ctx[:qm.start()]
+        am = _ON_AVERAGE_RE.search(ctx)
+        if am:
+            ctx = ctx[:am.start()]
         pb = self.per_before_re.search(ctx)
         if pb:
             q.per = self.lex.per_before[" ".join(pb.group("p").split())]
@@ -927,6 +1100,8 @@ class QuantityExtractor:
             qb.unit = qa.unit           # aged 16 to 18: the bounds count one thing
         if qa.per is None:
             qa.per = qb.per
+        elif qb.per is None:
+            qb.per = qa.per             # روزانه ۴۰ تا ۶۰: the rate is the range's
         qa.qualifier = "at_least"
         qb.qualifier = "at_most"
         return [qa, qb]
@@ -949,6 +1124,101 @@ class QuantityExtractor:
         first = self._atom(nm, norm)
         ph = self.parse_phrase(norm, first) if first else None
         return ph.trailing_scale if ph and ph.has_scale else 1.0
+
+
+def singular(word: str) -> str | None:
+    """The singular of an English plural noun (churches: church, cities:
+    city, hotels: hotel), or None when the word does not look like one."""
+    w = word
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if (len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s"))
+            or w in _NOT_PLURALS or not w.isalpha()):
+        return None
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")) or (w.endswith("oes") and len(w) > 5):
+        return w[:-2]
+    return w[:-1]
+
+
+# plurals the rules above would get wrong
+_IRREGULAR_PLURALS = {
+    "wives": "wife", "lives": "life", "knives": "knife", "thieves": "thief", "halves": "half",
+    "leaves": "leaf", "shelves": "shelf", "wolves": "wolf", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
+    "calories": "calorie", "selfies": "selfie", "headaches": "headache", "caches": "cache",
+    "niches": "niche", "avalanches": "avalanche", "shoes": "shoe", "canoes": "canoe",
+    "series": "series", "species": "species"}
+# words ending in s that are no plural nouns after a number (or say how
+# often, not what: three times the number)
+_NOT_PLURALS = frozenset(
+    "was has does goes its his hers ours yours theirs this thus yes always perhaps sometimes "
+    "afterwards towards besides whereas nevertheless news others times less unless across plus "
+    "minus versus whereabouts".split())
+# -ing words that stand before a noun as adjectives (any other -ing word after
+# a number is a verb: its noun was left out)
+_ING_ADJECTIVES = frozenset(
+    "remaining existing leading missing opposing competing participating neighbouring "
+    "neighboring surrounding rising growing emerging outstanding ongoing upcoming sitting "
+    "warring operating visiting striking ruling governing fighting working "
+    "encrypting messaging sharing streaming hosting recording training".split())
+# a capitalised plural with these endings after a number names people by
+# nationality (Pakistanis, Indonesians, Lebanese)
+_NATIONALITY_ENDS = ("ans", "is", "ese")
+# a digest line: its figure, then a colon or a spaced dash, then the caption
+_CAPTION_RE = re.compile(r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?=[^\W\d_]|[\"“«'])")
+# words a caption may open with before its noun (the most "terrorist bots")
+_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all"})
+# what may stand before a number that opens a list item
+_BULLETS = " \t•·*-–—▪●◦>"
+
+
+def _opens_line(norm: str, start: int) -> bool:
+    """Nothing but a bullet stands before ``start`` on its line."""
+    i = start
+    while i and norm[i - 1] in _BULLETS:      # (a space or two, mostly)
+        i -= 1
+    return not i or norm[i - 1] == "\n"
+
+
+def _scaled_before(norm: str, start: int, prior) -> bool:
+    """The figure before, in the same paragraph, had a glued multiplier
+    (500m — users ..., up from 400m): the text writes millions so."""
+    if not prior:
+        return False
+    last = prior[-1]
+    return last.glued_scale and "\n" not in norm[last.end:start]
+
+
+# after a rate phrase: it says when (the next day, a year earlier, in 2016)
+_WHEN_RE = re.compile(r"\s+(?:التالي|التاليه|السابق|السابقه|نفسه|ذاته|later|earlier|ago)(?![^\W_])"
+                      r"|\s+\d")
+_AVERAGE_HINT_RE = re.compile("معدل|متوسط|ميانگين|average")
+# where a clause ends (a rate word before it is not the next number's)
+_CLAUSE_END_RE = re.compile(r"[.;:!?؛؟\n]|،\s|,\s(?:and|but|while)\s")
+# an "on average" right before a number (or its qualifier)
+_ON_AVERAGE_RE = re.compile(r"(?<![^\W_])(?:به\s*طور|بطور|في|on|بال)\s*(?:ال)?(?:ميانگين|متوسط|average)\s*$")
+
+
+def _next_item(norm: str, item: "Quantity", q: "Quantity") -> bool:
+    """``q`` opens the list item right after the one ``item`` opened (blank
+    lines between them, nothing else)."""
+    ls = norm.rfind("\n", 0, q.start)
+    first_break = norm.find("\n", item.end, q.start + 1)
+    return 0 <= first_break <= ls and not norm[first_break:ls].strip()
+
+
+# a part of a figure: "of", "out of", من أصل, از مجموع, maybe past a determiner
+# or an owner (of the country's 21 million)
+_PARTITIVE_RE = re.compile(
+    r"\s+(?:of|out\s+of|من(?:\s+(?:اصل|بين|مجموع|اجمالي))?|از(?:\s+(?:مجموع|ميان|بين))?)\s+"
+    r"(?:(?:the|its|their|his|her|our|an?|estimated|total|all)\s+|[^\W\d_]+'s\s+){0,3}")
+# a figure in a phrase that describes the noun before it (channels in 12
+# languages, قناة بـ12 لغة, در ۱۲ کشور)
+_ATTRIBUTE_RE = re.compile(r"\s*(?:in|across|from|ب|في|به|در|از)\s*")
+_OF_END_RE = re.compile(r"(?<![^\W_])of\s*$")
+_ARTICLES = frozenset({"the", "its", "their", "this", "that", "a", "an"})
 
 
 def _alternation(words) -> str:
@@ -1002,6 +1272,10 @@ _OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
 _TAIL_WORD_RE = re.compile(r"[^\W_]*$")
 _TANWEEN = "\u064b"
 _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
+# plural and dual endings whose singular a noun is looked up by (normalised
+# spellings: ة is ه), in this order
+_PLURAL_ENDINGS = (("ون", ""), ("ين", ""), ("ات", "ه"), ("ات", ""), ("يان", ""),
+                   ("گان", "ه"), ("ان", ""))
 _PROCLITICS = frozenset("وفبلك")
 
 
