@@ -386,7 +386,7 @@ class QuantityExtractor:
         if w.startswith("ال") and len(w) > 4:
             cands.append(w[2:])
         for base in [w] + cands:
-            for suf in ("ا", "هاي", "ها", "هايي", "اي", "ي"):
+            for suf in ("ا", "هاي", "ها", "هايي", "اي", "ي", "اند"):
                 if base.endswith(suf) and len(base) - len(suf) >= 2:
                     cands.append(base[: -len(suf)])
         for c in cands:
