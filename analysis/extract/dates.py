@@ -821,6 +821,10 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         # late 2018 ... in January: the month nearest the year's end
         return _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
     if dated is not None and here(dated):
+        if published is not None and norm is not None and dated is hits[0] \
+                and _ym(dated) == published:
+            # in the dateline's own paragraph: told against the publication day
+            return _year_told(gm, published, _future(norm, h.start))
         return _closest_year(gm, _ym(dated))
     if (ref is not None and ref[1] is not None and (dated is not None or bare is not None
                                                     or published is not None)
