@@ -50,9 +50,13 @@ class DateHit:
     since: bool = False        # a bare year after since/منذ/از: a starting point, not the event's time
     late: bool = False         # a bare year after late/أواخر: its end is the time told
     since_month: bool = False  # a month after since/منذ: a starting point, no anchor for a bare month
+    range_next: bool = False   # between April and June 2020: the year of the month after it
+    the_month: bool = False    # "the November action": a month the text has dated before
 
 
 _THE_OF = frozenset({"the", "of", "من"})
+# Arabic month names Persian writes too (۳۱ مارس)
+_FA_ALSO = frozenset({"مارس"})
 
 # nouns an ordinal word counts instead of days (the first week of, نیمه دوم)
 _ORDINAL_OF = frozenset({"الاسبوع", "الاسابيع", "الشهر", "العام", "السنه", "الربع", "النصف",
@@ -349,14 +353,26 @@ class DateExtractor:
         pw = self._prev_word(norm, s)
         return pw in self.month_nouns or (pw in self.month_preps and not lower)
 
-    def _paired_month(self, norm: str, pos: int, info) -> bool:
+    def _paired_month(self, norm: str, pos: int, info, any_name: bool = False) -> bool:
         """An ambiguous name joined to an unambiguous month of its calendar
-        (در مهر و آبان, between March and April) is a month too."""
+        (در مهر و آبان, between March and April) is a month too; with
+        ``any_name``, whether any month of its calendar follows so."""
         pm = self.month_pair_re.match(norm, pos)
         if not pm:
             return False
         m2 = self.lex.months.get(key(pm.group("m2")))
-        return m2 is not None and not m2.ambiguous and m2.calendar == info.calendar
+        return m2 is not None and (any_name or not m2.ambiguous) and m2.calendar == info.calendar
+
+    def _after_since(self, norm: str, s: int) -> bool:
+        """since January, منذ مطلع يناير, از ابتدای ژانویه: after a since word,
+        maybe past a period word."""
+        pw = self._prev_word(norm, s)
+        if pw in self.since_cues:
+            return True
+        if pw in self.period_words or (len(pw) > 2 and pw[0] in "وف" and pw[1:] in self.period_words):
+            before = norm[max(0, s - 40):s].rsplit(None, 2)
+            return len(before) >= 2 and before[-2] in self.since_cues
+        return False
 
     def _late(self, norm: str, s: int, pw: str) -> bool:
         """late 2018, أواخر 2018, the end of 2018: the year's last months."""
@@ -515,6 +531,11 @@ class DateExtractor:
                     rel = self.rel_kind.get(rb.group("r"))
         if info.calendar == "hijri" and year is None:
             return                            # رمضان, رجب, صفر: a Hijri month only with its year
+        if (info.ambiguous and info.lang == "ar" and year is None and key(name) not in _FA_ALSO
+                and self.persian_re.search(norm, max(0, ms - 40), me + 40)):
+            return        # ۳۱ جوان (31 young men): an Arabic month name Persian does not write
+        range_next = (year is None and not same_year and rel is None
+                      and self._paired_month(norm, me_dot, info, any_name=True))
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
                 and not (rel and not lower) and not part_of \
                 and not (lower and not info.ambiguous) \
@@ -552,8 +573,13 @@ class DateExtractor:
             # "November 21 and 24": first span "November 21", second "24[, 2019]"
             hits[0].start, hits[0].end = ms, d1_end
             hits[1].start = d_start
-        if self._prev_word(norm, hits[0].start) in self.since_cues:
-            hits[0].since_month = True    # منذ ربيع الآخر 1439: a starting point
+        if self._after_since(norm, hits[0].start):
+            hits[0].since_month = True    # منذ ربيع الآخر 1439, از ابتدای ژانویه: a starting point
+        if range_next:
+            hits[-1].range_next = True
+        if (info.lang == "en" and day is None and year is None and rel is None
+                and norm[max(0, ms - 4):ms] == "the "):
+            hits[-1].the_month = True     # the November action
         for h in hits:
             take(h)
 
@@ -624,12 +650,23 @@ def _resolve_jalali(h: DateHit, jy: int) -> None:
             h.date, h.date_alt = sp
 
 
-def _dateline(hits: list[DateHit], norm: str) -> tuple[int, int | None] | None:
+def _dateline(hits: list[DateHit], norm: str, undated: bool = False
+              ) -> tuple[int, int | None] | None:
     """The date a text gives for itself: a full date in its dateline (the
     first line, right after the place or outlet and before a dash or the line's
     end: "MADRID, 14 October 2020 —", "بيروت - 9 كانون الثاني 2020") or on a
     closing publication line ("Published in Dawn, November 17th, 2019")."""
     first = hits[0] if hits else None
+    if undated:
+        # the same place, a month and day with no year (the caller resolves
+        # it), on a line of its own near the top, maybe under a headline
+        a = norm.rfind("\n", 0, first.start) + 1 if first is not None else 0
+        if (first is not None and first.needs_year and first.day is not None
+                and first.calendar == "gregorian" and first.start <= 300
+                and first.start - a <= 60 and ". " not in norm[a:first.start]
+                and _DATELINE_END_RE.match(norm, first.end)):
+            return 0, first.month
+        return None
     if (first is not None and first.date and len(first.date) == 10 and not first.needs_year
             and first.start <= 60 and "\n" not in norm[:first.start]
             and ". " not in norm[:first.start]):
@@ -646,7 +683,10 @@ def _dateline(hits: list[DateHit], norm: str) -> tuple[int, int | None] | None:
 
 
 # after a dateline's date: maybe the agency in brackets, then a dash or the line's end
-_DATELINE_END_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[-–—:]|\n|$)")
+# (or its bare name: "SYDNEY, Oct 21 AAP -")
+# (a dash before a digit joins a range: "Nov. 21-24, 2019 operation" is no dateline)
+_DATELINE_END_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*|[a-z]{2,5}[ \t]+)?(?:[-–—](?!\d)|:|\n|$)")
 # a closing line that tells when the text was published
 _PUBLISHED_WORDS = ("published", "posted", "updated", "last updated", "first published",
                     "نشر", "تاريخ النشر", "منتشر شده", "تاريخ انتشار")
@@ -673,8 +713,12 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
     else the nearest written year after it. With nothing to go on, no
     date."""
     hits.sort(key=lambda h: h.start)
+    undated_line = False
     if published is None and norm is not None and hits:
         published = _dateline(hits, norm)
+        # "SYDNEY, Oct 21 AAP -": a dateline with no year is the publication
+        # date once the text gives its year
+        undated_line = published is None and _dateline(hits, norm, undated=True) is not None
     explicit = [_ym(h) for h in hits if not h.needs_year and _ym(h)]
     ref = published
     ref_start = 0
@@ -735,6 +779,17 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
             _resolve_jalali(h, y)
         else:
             h.date = _greg(y, h.month, h.day)
+        if i == 0 and undated_line and h.date and len(h.date) == 10:
+            published = ref = (int(h.date[:4]), int(h.date[5:7]))
+            ref_start, ref_day = 0, True
+    # between April and June 2020, between June and December last year: the
+    # first month is in the second one's year (or the year before it)
+    for i, h in enumerate(hits[:-1]):
+        nxt = hits[i + 1]
+        if h.range_next and h.needs_year and h.calendar == "gregorian" and nxt.date \
+                and nxt.calendar == "gregorian" and len(nxt.date) >= 7 and "/" not in nxt.date:
+            ny, nm = int(nxt.date[:4]), int(nxt.date[5:7])
+            h.date = _greg(ny - (1 if h.month > nm else 0), h.month, h.day)
 
 
 def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], gm: int,
@@ -744,11 +799,19 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
     # the dated event told, passing over a starting point (منذ ربيع الآخر
     # 1439) when one comes before it; a month after since with no year of
     # its own (since January) is no anchor
+    if h.the_month:
+        # "the November action": the November the text has already dated
+        same = next((p for p in prev if _ym(p)[1] == h.month and p.calendar == "gregorian"), None)
+        if same is not None:
+            return _ym(same)[0]
     latest = next((p for p in prev if _ym(p)[1] is not None), None)
     dated = next((p for p in prev if _ym(p)[1] is not None and not p.since_month), None)
     if dated is None and latest is not None and not latest.needs_year:
         dated = latest
-    bare = next((p for p in prev if _ym(p)[1] is None and not p.since), None)
+    # (a year in an aside, ", which split from Boko Haram in 2016,", is
+    # background, not the time told)
+    bare = next((p for p in prev if _ym(p)[1] is None and not p.since
+                 and not (norm is not None and _aside(norm, p))), None)
 
     def here(p: DateHit) -> bool:         # in h's paragraph
         return norm is None or "\n" not in norm[p.end:h.start]
@@ -758,6 +821,10 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         # late 2018 ... in January: the month nearest the year's end
         return _closest_year(gm, (_ym(bare)[0], 12)) if bare.late else _ym(bare)[0]
     if dated is not None and here(dated):
+        if published is not None and norm is not None and dated is hits[0] \
+                and _ym(dated) == published:
+            # in the dateline's own paragraph: told against the publication day
+            return _year_told(gm, published, _future(norm, h.start))
         return _closest_year(gm, _ym(dated))
     if (ref is not None and ref[1] is not None and (dated is not None or bare is not None
                                                     or published is not None)
@@ -766,6 +833,11 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         # the text has reached it (a latest date the text has not reached yet
         # is no reference: "still online in January" after December 2014, a
         # paragraph before "On Feb. 5, 2016")
+        if published is not None and norm is not None and ref == published:
+            # told against the day it was published: a month already past,
+            # unless the sentence speaks of what will be (will reappear on
+            # December 2)
+            return _year_told(gm, ref, _future(norm, h.start))
         return _closest_year(gm, ref)
     if norm is not None:
         # else a month-dated mention later in its paragraph (۲۷ فروردین ...
@@ -784,6 +856,48 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         return _closest_year(gm, _ym(dated))
     later = next((p for p in hits[i + 1:] if not p.needs_year and _ym(p)), None)
     return _ym(later)[0] if later is not None else None
+
+
+def _year_told(month: int, ref: tuple[int, int], future: bool) -> int:
+    """The year of a month a text published in ``ref`` tells of: the last
+    such month up to it (in March, told in October 2020: March 2020), or with
+    ``future`` the next one from it."""
+    ry, rm = ref
+    if future:
+        return ry if month >= rm else ry + 1
+    return ry if month <= rm else ry - 1
+
+
+# words of what will be, in the sentence before a month
+# (a deadline is ahead too: must, باید, يجب)
+_FUTURE_RE = re.compile(r"(?<![^\W_])(?:will|shall|must|سوف|سيتم|المقرر|يجب|خواهد|خواهند|باید|بايد"
+                        r"|قرار است)(?![^\W_])")
+_CLAUSE_START_RE = re.compile(r"[.!?؟\n]\s")
+
+
+def _future(norm: str, s: int) -> bool:
+    a = max(0, s - 120)
+    seg = norm[a:s]
+    ends = [m.end() for m in _CLAUSE_START_RE.finditer(seg)]
+    return bool(_FUTURE_RE.search(seg, ends[-1] if ends else 0))
+
+
+_ASIDE_OPEN = ("which", "who", "الذي", "التي", "که")
+
+
+def _aside(norm: str, h: DateHit) -> bool:
+    """A year inside a comma-bound relative clause (", which split from Boko
+    Haram in 2016, is ..."): the clause opens with which/who/الذي/التي/که
+    after a comma and closes with a comma right after the year."""
+    if norm[h.end:h.end + 1] not in (",", "،"):
+        return False
+    a = max(0, h.start - 80)
+    seg = norm[a:h.start]
+    c = max(seg.rfind(","), seg.rfind("،"))
+    if c < 0 or "." in seg[c:]:
+        return False
+    words = seg[c + 1:].split()
+    return bool(words) and words[0] in _ASIDE_OPEN
 
 
 def _jalali_gmonth(jm: int) -> int:

@@ -386,7 +386,7 @@ class QuantityExtractor:
         if w.startswith("ال") and len(w) > 4:
             cands.append(w[2:])
         for base in [w] + cands:
-            for suf in ("ا", "هاي", "ها", "هايي", "اي", "ي"):
+            for suf in ("ا", "هاي", "ها", "هايي", "اي", "ي", "اند"):
                 if base.endswith(suf) and len(base) - len(suf) >= 2:
                     cands.append(base[: -len(suf)])
         for c in cands:
@@ -978,7 +978,9 @@ class QuantityExtractor:
             or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
-                and (not unit_adjacent or guessed) and qual is None and not plural_s):
+                and (not unit_adjacent or guessed or prev in ("a", "an"))
+                and qual is None and not plural_s):
+            # (after a/an a year-like figure is a year: "a 2019 study")
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
                     and not self.reached(norm, ph.start, ph.end)
