@@ -80,10 +80,10 @@ glue("methods_n_first_runs", n_first, display=False)
 #   marks the numbers, dates and names on each article's page, finds the
 #   platforms each reference fact names for the Platform policy timeline,
 #   and reads articles nobody has coded yet.
-# - **On texts it was never tuned on** ({glue:text}`methods_heldout_n_docs`
-#   texts in Arabic, Persian and English, written blind and kept out of its
-#   design: the set the tables call {glue:text}`methods_heldout_names`), it
-#   finds quantities with precision
+# - **On texts it was never tuned on** (a held-out set of
+#   {glue:text}`methods_heldout_n_docs` texts in Arabic, Persian and English,
+#   written blind and kept out of its design; the tables call it
+#   {glue:text}`methods_heldout_names`), it finds quantities with precision
 #   {glue:text}`methods_heldout_quantity_precision:.2f` and recall
 #   {glue:text}`methods_heldout_quantity_recall:.2f`, dates with
 #   {glue:text}`methods_heldout_date_precision:.2f` and
