@@ -63,12 +63,12 @@ def _record(kind, text, occ=1, **fields):
 
 @pytest.fixture
 def extra_set(tmp_path):
-    """A copy of the gold with a synthetic extra set ``heldout9`` (two texts,
+    """A copy of the gold with a synthetic extra set ``synthetic-new-set`` (two texts,
     one missed mention on purpose) and its recorded first run."""
     paths = Paths(tmp_path)
     shutil.copytree(PATHS.gold, paths.gold)
     shutil.copytree(PATHS.raw, paths.raw)
-    folder = paths.gold / "heldout9"
+    folder = paths.gold / "synthetic-new-set"
     folder.mkdir()
     (folder / "01_en_synthetic.txt").write_text(
         "Telegram removed 300 channels in March 2020.\n", encoding="utf-8")
@@ -83,32 +83,32 @@ def extra_set(tmp_path):
         # not a mention by any rule: recorded so the set has a miss to show
         _record("quantity", "بست", value=7, unit=None, qualifier="exact")]) + "\n",
         encoding="utf-8")
-    (paths.gold / "heldout9-first-run.csv").write_text(
-        "set,kind,lang,tp,fp,fn\nheldout9,quantity,en,1,0,0\nheldout9,quantity,fa,0,1,2\n"
-        "heldout9,platform,en,1,0,0\n", encoding="utf-8")
+    (paths.gold / "synthetic-new-set-first-run.csv").write_text(
+        "set,kind,lang,tp,fp,fn\nsynthetic-new-set,quantity,en,1,0,0\nsynthetic-new-set,quantity,fa,0,1,2\n"
+        "synthetic-new-set,platform,en,1,0,0\n", encoding="utf-8")
     return paths
 
 
 def test_a_new_folder_is_a_set(extra_set):
     # every set of the real gold, and the new one, in name order
-    assert gold.discover_sets(extra_set) == sorted(gold.discover_sets() + ["heldout9"])
+    assert gold.discover_sets(extra_set) == sorted(gold.discover_sets() + ["synthetic-new-set"])
     errors, info = gold.check_all(paths=extra_set)
     assert not errors, errors
-    assert sum(info["counts"]["heldout9"].values()) == 6
-    assert gold.set_roles(extra_set)["heldout9"]["role"] == "held-out"
+    assert sum(info["counts"]["synthetic-new-set"].values()) == 6
+    assert gold.set_roles(extra_set)["synthetic-new-set"]["role"] == "held-out"
 
 
 def test_a_new_set_is_scored_and_shown_with_its_first_run(extra_set):
     data = methods.load(extra_set)
-    assert "heldout9" in set(methods.sets_shown(data)["set"])
+    assert "synthetic-new-set" in set(methods.sets_shown(data)["set"])
     bk = data.scores["by_kind"]
-    q = bk[(bk["set"] == "heldout9") & (bk["kind"] == "quantity")].iloc[0]
+    q = bk[(bk["set"] == "synthetic-new-set") & (bk["kind"] == "quantity")].iloc[0]
     assert (q["tp"], q["fn"]) == (2, 1)
     errs = data.scores["errors"]
-    assert list(errs.loc[errs["set"] == "heldout9", "text"]) == ["بست"]
-    assert "heldout9" in methods.heldout_sentence(data)
+    assert list(errs.loc[errs["set"] == "synthetic-new-set", "text"]) == ["بست"]
+    assert "synthetic-new-set" in methods.heldout_sentence(data)
     first = methods.first_runs_shown(data.first_runs)
-    mine = first[first["set"] == "heldout9"]
+    mine = first[first["set"] == "synthetic-new-set"]
     # recorded per language, summed into an "all" row, each beside today's score
     assert list(zip(mine["kind"], mine["lang"])) == [
         ("quantity", "all"), ("quantity", "en"), ("quantity", "fa"),
@@ -121,17 +121,17 @@ def test_a_new_set_is_scored_and_shown_with_its_first_run(extra_set):
 
 
 def test_a_set_without_a_first_run_is_scored_but_has_none(extra_set):
-    (extra_set.gold / "heldout9-first-run.csv").unlink()
+    (extra_set.gold / "synthetic-new-set-first-run.csv").unlink()
     data = methods.load(extra_set)
-    assert "heldout9" in set(data.scores["by_kind"]["set"])
-    assert "heldout9" not in set(data.first_runs["set"])
+    assert "synthetic-new-set" in set(data.scores["by_kind"]["set"])
+    assert "synthetic-new-set" not in set(data.first_runs["set"])
 
 
 def test_a_malformed_first_run_is_named(extra_set):
-    (extra_set.gold / "heldout9-first-run.csv").write_text("set,kind\nheldout9,quantity\n",
+    (extra_set.gold / "synthetic-new-set-first-run.csv").write_text("set,kind\nsynthetic-new-set,quantity\n",
                                                           encoding="utf-8")
     errors, _ = gold.check_all(paths=extra_set)
-    assert any("heldout9-first-run.csv:2" in e for e in errors), errors
+    assert any("synthetic-new-set-first-run.csv:2" in e for e in errors), errors
 
 
 def test_errors_read_in_words():
