@@ -71,7 +71,11 @@ assert not {v for _, v in _REPLACE} & {k for k, _ in _REPLACE}
 def fold(text: str) -> str:
     """The normalised form with letter case kept: deletions and variant letters
     only (the search matches all-capital names such as IS and VK by case)."""
-    text = DELETE_RE.sub("", text)
+    return _replace(DELETE_RE.sub("", text))
+
+
+def _replace(text: str) -> str:
+    """The variant letters of a text with nothing left to delete, folded."""
     for variant, folded in _REPLACE:
         if variant in text:
             text = text.replace(variant, folded)
@@ -101,20 +105,28 @@ class View:
 
     def __init__(self, text: str):
         self.text = text
-        self.norm = normalize(text)
         self._at: list[int] = []
         self._shift: list[int] = []
-        if len(self.norm) != len(text):
-            shift = 0
-            for m in DELETE_RE.finditer(text):
-                s, e = m.span()
-                if self._at and self._at[-1] == s - shift:
-                    self._shift[-1] += e - s     # adjacent runs (ـــ) merge
-                else:
-                    self._at.append(s - shift)
-                    self._shift.append(shift + e - s)
-                shift += e - s
-                self._shift[-1] = shift
+        # One scan for the deletions gives both the kept text and the map
+        # (normalize's DELETE_RE.sub, then a finditer for the map, was two).
+        at, shifts = self._at, self._shift
+        kept = []
+        shift = last = 0
+        for m in DELETE_RE.finditer(text):
+            s, e = m.span()
+            kept.append(text[last:s])
+            last = e
+            if at and at[-1] == s - shift:
+                shifts[-1] += e - s          # adjacent runs (ـــ) merge
+            else:
+                at.append(s - shift)
+                shifts.append(shift + e - s)
+            shift += e - s
+            shifts[-1] = shift
+        if kept:
+            kept.append(text[last:])
+            text = "".join(kept)
+        self.norm = _lower(_replace(text))
 
     def orig(self, i: int) -> int:
         """Original index of the character at normalised index ``i``."""
