@@ -21,7 +21,13 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# The extractor's hot modules compiled (Cython), only those whose source has
+# no build yet: a no-op in milliseconds when nothing changed; pure Python
+# runs, with a one-line note, where there is no C compiler.
+COMPILED := $(PY) -m analysis compile
+
 book: $(STAMP)  ## set up and build the HTML book into _build/html
+	@$(COMPILED)
 	@$(PY) -m analysis build
 
 # Search (Pagefind) needs the book over HTTP, not opened as a file. Loopback only.
@@ -32,12 +38,15 @@ serve:  ## serve _build/html on http://127.0.0.1:8000/ (PORT=...): search needs 
 	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 rebuild: $(STAMP)  ## re-execute every chapter and rebuild from scratch
+	@$(COMPILED)
 	@$(PY) -m analysis build --clean
 
 test-browser: $(STAMP)  ## only the browser tests (Chromium; BOOK_BROWSER_HTML=_build/html skips their build)
+	@$(COMPILED)
 	@$(PY) -m pytest tests/browser
 
 test: $(STAMP)  ## set up and run every test
+	@$(COMPILED)
 	@$(PY) -m pytest
 
 validate: $(STAMP)  ## check the manifest, checksums, encodings and annotations only
@@ -64,13 +73,15 @@ add-article: $(STAMP)  ## add FILE to the corpus (LANG=ar|fa|en)
 	  --date=$(call shell-word,DATE) -- $(call shell-word,FILE)
 
 extract: $(STAMP)  ## mentions in FILES=... as JSON Lines
+	@$(COMPILED)
 	@$(PY) -m analysis extract $(FILES)
 
 bench: $(STAMP)  ## throughput of extraction and of the build, as printed tables
+	@$(COMPILED)
 	@$(PY) bench/bench_extract.py
 	@echo
 	@$(PY) bench/bench_build.py
 
 clean:  ## remove build outputs and caches (keeps .venv)
-	rm -rf _build data/processed book/*.ipynb book/figures book/articles book/status.md .pytest_cache .hypothesis
+	rm -rf _build data/processed book/*.ipynb book/figures book/articles book/status.md .pytest_cache .hypothesis .build
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

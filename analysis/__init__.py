@@ -19,5 +19,10 @@ The subpackages are the pipeline's stages, and imports run one way, down them
 ``extract``, ``display`` and ``text`` sit beside the chain: any stage may use
 them, and they use none of the stages (``extract`` and ``display`` use only
 ``text``). ``paths`` (where every file lives) and ``errors`` (one-line input
-errors) are for everyone.
+errors) are for everyone; ``compiled`` loads the extractor's compiled
+modules, when they are built from the current source, before anything
+imports them.
 """
+from . import compiled as _compiled
+
+_compiled.install()

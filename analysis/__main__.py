@@ -8,6 +8,7 @@
     python -m analysis linkcheck [FOLDER]    offline check of every link in the built book
     python -m analysis add-article FILE --lang ar|fa|en [--outlet ...]
     python -m analysis extract FILE ...      mentions as JSON Lines
+    python -m analysis compile               the extractor's hot modules compiled (Cython)
 
 Problems with the input print one line each, naming the file, and exit 1.
 """
@@ -27,6 +28,10 @@ def _paths(args) -> Paths:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "compile":
+        # before argparse: this runs on every make target that runs code
+        from .compiled import main as compile_main
+        return compile_main()
     if argv and argv[0] == "extract":
         # The extractor has its own streaming CLI (one error line per bad file).
         from .extract.cli import main as extract_main
@@ -58,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--dated-by", default="")
     add.add_argument("--notes", default="")
     sub.add_parser("extract", help="mentions as JSON Lines (see README)")
+    sub.add_parser("compile", help="compile the extractor's hot modules (Cython), if changed")
     args = parser.parse_args(argv)
     paths = _paths(args)
 
