@@ -155,3 +155,20 @@ def test_errors_read_in_words():
     # a missed mention has nothing extracted, a spurious one nothing in the gold
     assert words("date", "missed", "extracted", date="2018-05") == ""
     assert words("date", "spurious", "expected", date="2018-05") == ""
+
+
+@pytest.mark.parametrize("value, target, percent, shown", [
+    (0.949, 0.95, False, "0.949"),      # rounding would read as the target: one more place
+    (0.9496, 0.95, False, "0.9496"),
+    (0.951, 0.95, False, "0.95"),
+    (0.936, 0.95, False, "0.94"),
+    (0.934, 0.93, False, "0.93"),
+    (1.0, 0.97, False, "1.00"),
+    (0.896, 0.90, True, "89.6%"),
+    (0.847, 0.90, True, "85%"),
+    (0.90, 0.90, True, "90%"),
+    (float("nan"), 0.95, False, "not measured"),
+])
+def test_a_score_is_never_rounded_onto_its_target(value, target, percent, shown):
+    from analysis.chapters.methods import score_text
+    assert score_text(value, target, percent) == shown

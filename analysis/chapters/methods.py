@@ -45,6 +45,20 @@ def _target(t) -> str:
     return "" if pd.isna(t) else f"{t:.2f}"
 
 
+def score_text(value: float, target: float, percent: bool = False) -> str:
+    """A score as a reader sees it beside its target: two places (a whole
+    percent), or one more where rounding would put it on the other side of
+    the target (0.949 against 0.95 reads 0.949, not 0.95)."""
+    if pd.isna(value):
+        return "not measured"
+    places = 0 if percent else 2
+    for p in (places, places + 1, places + 2):
+        shown = round(value * 100, p) / 100 if percent else round(value, p)
+        if (shown >= target) == (value >= target):
+            break
+    return f"{value:.{p}%}" if percent else f"{value:.{p}f}"
+
+
 def sets_shown(data: MethodsData) -> pd.DataFrame:
     """One row per gold set: its role, size and what it is."""
     c = data.counts.copy()
