@@ -99,3 +99,18 @@ def test_the_digest_covers_source_python_and_the_cython_pin(monkeypatch):
     with monkeypatch.context() as m:
         m.setattr(sys, "version", sys.version + "+other")
         assert d != compiled.digest("analysis.extract.scan", code)
+
+
+def test_without_a_compiler_it_says_so_in_one_line_and_python_runs(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(compiled, "BUILD_DIR", tmp_path / "compiled")   # nothing built there
+    monkeypatch.setenv("CC", "no-such-compiler-here")
+    try:
+        compiled.build()
+    except RuntimeError as e:
+        assert "no C compiler" in str(e)
+    else:
+        raise AssertionError("build() went on without a compiler")
+    assert compiled.main() == 0                            # make goes on, in pure Python
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pure Python" in err[0] and "no C compiler" in err[0], err
+    assert compiled._Finder().find_spec("analysis.extract.numbers") is None
