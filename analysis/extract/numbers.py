@@ -175,8 +175,13 @@ class QuantityExtractor:
         self.fraction_re = re.compile(r"[\s-](?:quarters?|thirds?|fifths?|halves)(?![^\W_])")
         # Rs1.2 million: a currency abbreviation glued to the digits like a sign
         self.glued_signs = tuple(sorted(lex.cues.get("currency_sign", ()), key=len, reverse=True))
+        # (the last character of each, for a cheap test at a digit glued to a letter)
+        self.sign_ends = frozenset(x[-1] for x in self.glued_signs)
+        self.sign_len = max(map(len, self.glued_signs), default=0)
+        self.sign_words = frozenset(x for x in self.glued_signs if x.isalpha())
         symbols = sorted({k for k in lex.units if any(c in k for c in "$€£")}
                          | set(self.glued_signs))
+        self.sign_last = frozenset(x[-1] for x in symbols)
         self.currency_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<c>" + "|".join(re.escape(x) for x in symbols) + r")\s?$")
         months = trie_pattern(sorted(lex.months))
@@ -380,6 +385,8 @@ class QuantityExtractor:
     def _unit_of(self, word: str) -> str | None:
         units = self.lex.units
         w = key(word)
+        if w in self.sign_words:
+            return None         # Rp 34 million, N50 million: a currency sign is no noun (5 p.m.)
         if w in units:
             return units[w]
         cands = []
@@ -605,6 +612,11 @@ class QuantityExtractor:
 
     def _currency_before(self, norm: str, start: int) -> tuple[str | None, int]:
         """(unit, start of the sign) of a currency sign before ``start``."""
+        i = start - 1
+        if i > 0 and norm[i].isspace():
+            i -= 1
+        if i < 0 or norm[i] not in self.sign_last:
+            return None, start          # (most numbers: no sign ends right before them)
         m = self.currency_re.search(norm, max(0, start - 5), start)
         return (self.lex.units[m.group("c")], m.start("c")) if m else (None, start)
 
@@ -708,9 +720,9 @@ class QuantityExtractor:
                 c = norm[p - 1]
                 if c in ".,/:@#+-_" or c.isdigit():
                     continue
-                if (c in "s." and norm.endswith(self.glued_signs, max(0, p - 3), p)
+                if (c in self.sign_ends and norm.endswith(self.glued_signs, max(0, p - self.sign_len), p)
                         and self._glued_sign_at(norm, p)):
-                    pass        # Rs300,000
+                    pass        # Rs300,000, RM18,000, Sh1.2 million
                 elif c.isalnum():
                     # only a proclitic و/ف/ب/ل/ك standing at a word start
                     if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
@@ -871,6 +883,14 @@ class QuantityExtractor:
             end = m.end("s")
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
         currency, sign_start = self._currency_before(norm, ph.start)
+        if currency is not None and norm[sign_start].isalpha() and not norm[sign_start + 1].isalpha():
+            # a one-letter sign (N50 million, P10 million) only glued, before a
+            # scale word and in capitals: N95, p5 are codes, "p 5" no money
+            if sign_start + 1 < ph.start:
+                currency, sign_start = None, ph.start
+            elif not ((ph.has_scale or sfx) and view is not None and view.text[
+                    view.span(sign_start, ph.start)[0] if view._at else sign_start].isupper()):
+                return None
         if sfx:
             if sfx in ("m", "b") and currency is None and (
                     "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None
@@ -1295,7 +1315,8 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
-                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs"})
+                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs",
+                           "myr", "idr", "kes", "ngn", "php", "shilling"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
