@@ -441,6 +441,8 @@ class QuantityExtractor:
                 u = self.unit_of(m.group(1)) if m else None
                 return (u, m.end(1)) if u else (None, pos)
             u = self.unit_of(w0)
+            if w0 in self.lex.units_fa and _PERSIAN_RE.search(norm, max(0, pos - 40), pos + 40):
+                u = self.lex.units_fa[w0]   # پنج شهر: five cities (Arabic شهر: a month)
             return (u, m.end(1)) if u else (None, pos)
         words = [(w0, m.start(1), m.end(1), m.group("pos"))]
         p = m.end()
@@ -1299,6 +1301,8 @@ _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "secon
 _PLURAL_ENDINGS = (("ون", ""), ("ين", ""), ("ات", "ه"), ("ات", ""), ("يان", ""),
                    ("گان", "ه"), ("ان", ""))
 _PROCLITICS = frozenset("وفبلك")
+# letters only Persian writes (as the view spells them): a Persian line
+_PERSIAN_RE = re.compile(r"[پچژگ]")
 
 
 def _is_phone(d: str) -> bool:
