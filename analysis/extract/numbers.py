@@ -503,7 +503,7 @@ class QuantityExtractor:
         "terrorist bots and channels"``). (unit, noun end, qualifier, per) or
         None; an estimate word opening the caption (``برآورد شمار``) is approx."""
         c = _CAPTION_RE.match(norm, end)
-        if c is None or not _opens_line(norm, start):
+        if c is None or not (_opens_line(norm, start) or self._qualifier_opens_line(norm, start)):
             return None
         p = c.end()
         qual = None
@@ -535,6 +535,12 @@ class QuantityExtractor:
             norm, c.end(), stop.start() if stop else c.end() + 200)
             if not _WHEN_RE.match(norm, pm.end())), None)
         return unit, noun_end, qual, per
+
+    def _qualifier_opens_line(self, norm: str, start: int) -> bool:
+        """Only a qualifier (maybe after a bullet) stands before ``start`` on
+        its line: بیش از ۱٫۱ میلیارد – دیدگاه‌ها, more than 300 — channels."""
+        a = norm.rfind("\n", 0, start) + 1
+        return " ".join(norm[a:start].strip(_BULLETS).split()) in self.lex.qual_before
 
     def _guess_noun(self, norm: str, pos: int, view=None) -> tuple[str | None, int]:
         """English, when no listed noun follows a number: the first plural
