@@ -993,6 +993,8 @@ class QuantityExtractor:
             return None     # بسته (Persian "closed"), لستة: a glued word with no noun is no count
         if noun_before is not None and qual is None:
             qual = self._qualifier_before(norm, noun_before, unit in _DURATIONS)  # أقل من ساعة واحدة
+            if qual is None and first.value == 1 and first.ambiguous:
+                return None     # في يوم واحد, وافد واحد: "a single day", no count
         # Years: a plain 4-digit integer in a plausible range with nothing that
         # makes it a count (scale, unit, qualifier, percent) is a year, not a quantity.
         # A unit found only past other words ("the 2017 Tehran attacks") does
