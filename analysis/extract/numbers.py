@@ -819,6 +819,10 @@ class QuantityExtractor:
                             if p.unit in _DURATIONS:
                                 q.unit = p.unit
                             break
+            if q.unit is None and _PEOPLE_OF_RE.match(norm, q.end):
+                # خمسة منهم (five of them, men): people, whatever was counted last,
+                # unless that was people too (12 عضواً ... 5 منهم: members)
+                q.unit = prev.unit if prev is not None and prev.unit in _PEOPLE else "person"
             if q.unit is None:
                 floor = _sentence_start(norm, q.start)
                 # "the number of X" between the previous figure and this one
@@ -1309,6 +1313,13 @@ _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "secon
 _PLURAL_ENDINGS = (("ون", ""), ("ين", ""), ("ات", "ه"), ("ات", ""), ("يان", ""),
                    ("گان", "ه"), ("ان", ""))
 _PROCLITICS = frozenset("وفبلك")
+# "of them" that only people are (Arabic masculine and feminine human plural)
+_PEOPLE_OF_RE = re.compile(r"\s*(?:منهم|منهن)(?![^\W_])")
+# units that count people (a figure "of them" keeps one of these)
+_PEOPLE = frozenset({"person", "member", "suspect", "defendant", "minor", "fighter", "user",
+                     "follower", "subscriber", "employee", "officer", "official", "soldier",
+                     "student", "journalist", "activist", "terrorist", "commander", "supporter",
+                     "detainee", "prisoner", "victim", "witness", "refugee", "leader", "attacker"})
 # letters only Persian writes (as the view spells them): a Persian line
 _PERSIAN_RE = re.compile(r"[پچژگ]")
 
