@@ -948,6 +948,9 @@ class QuantityExtractor:
                 guessed = unit is not None
         if unit is None and currency is not None:
             unit = currency
+        if (unit is None and prev[-1:] == "," and norm[end:end + 1] == "," and first.kind == "digit"
+                and 10 <= value < 100 and m.group("d").isdigit() and self._person_before(norm, view, m.start(), prev)):
+            unit = "year"       # an Ontario man, 20, ...; Ahmed Khan, 34, ...: an age
         if unit is None and (prev in _AGE_WORDS or (
                 prev in ("between", "from") and self._prev_word(
                     norm, norm.rfind(prev, max(0, m.start() - 40), m.start())) in _AGE_WORDS)):
@@ -1046,6 +1049,17 @@ class QuantityExtractor:
             if rng:
                 result = rng
         return result
+
+    def _person_before(self, norm: str, view, mstart: int, prev: str) -> bool:
+        """The word before ``, N,`` names a person: a person noun (man, woman)
+        or a capitalised name."""
+        w = prev[:-1]
+        if not (w.isascii() and w.isalpha()):
+            return False
+        if self.unit_of(w) == "person":
+            return True
+        ws = norm.rfind(w, max(0, mstart - 40), mstart)
+        return view is not None and ws >= 0 and view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper()
 
     def _marker_behind_proclitic(self, prev: str) -> bool:
         """A word that numbers behind a proclitic: بالمادة, وفق للفصل (ل + الفصل)."""
