@@ -179,6 +179,8 @@ class QuantityExtractor:
         self.sign_ends = frozenset(x[-1] for x in self.glued_signs)
         self.sign_len = max(map(len, self.glued_signs), default=0)
         self.sign_words = frozenset(x for x in self.glued_signs if x.isalpha())
+        # a capitalised word before a number that is no name (Friday 12, March 5)
+        self.not_names = lex.cues.get("weekday", set()) | set(lex.months)
         symbols = sorted({k for k in lex.units if any(c in k for c in "$€£")}
                          | set(self.glued_signs))
         self.sign_last = frozenset(x[-1] for x in symbols)
@@ -749,16 +751,23 @@ class QuantityExtractor:
         """Quantities and bare-year candidates ``(start, end, year)``."""
         out: list[Quantity] = []
         years: list[tuple[int, int, int]] = []
+        # a capitalised word and the number after it (start -> "densus 88"), and
+        # those the text shows to be names
+        names: tuple[dict[int, str], set[str]] = ({}, set())
         pos_done = 0
         for m in self.anchors(norm, digit_starts, word_starts):
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
-            q = self._quantity_at(norm, m, mask, years, view=view, prior=out)
+            q = self._quantity_at(norm, m, mask, years, view=view, prior=out, names=names)
             if not q:
                 continue
             out.extend(q)
             pos_done = max(x.end for x in q)
+        if names[1]:
+            # Densus 88 in a headline or opening a sentence: the name the text
+            # writes so elsewhere, where it can be told (``_name_number``)
+            out = [q for q in out if names[0].get(q.start) not in names[1]]
         self._borrow_units(norm, out)
         for q in out:
             if q.unit in self.lex.currencies:
@@ -857,7 +866,7 @@ class QuantityExtractor:
                 else:
                     prev, past = q, 0
 
-    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=()):
+    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=(), names=None):
         lex = self.lex
         if m.group("dual"):
             w = m.group("dual")
@@ -1030,6 +1039,12 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
+        if (prev.isascii() and prev.isalpha() and len(prev) > 1 and names is not None
+                and first.kind == "digit" and len(ph.atoms) == 1 and not sfx and not glued_plus
+                and qual is None and currency is None and unit != "percent"
+                and m.group("d").isdigit() and prev not in self.not_names
+                and self._name_number(norm, view, ph.start, prev, m.group("d"), unit is None, names)):
+            return None
         q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end,
                      glued_scale=bool(sfx))
         after = noun_end
@@ -1049,6 +1064,28 @@ class QuantityExtractor:
             if rng:
                 result = rng
         return result
+
+    def _name_number(self, norm: str, view, s: int, prev: str, digits: str, no_noun: bool,
+                     names) -> bool:
+        """A number right after a capitalised word, in the middle of a
+        sentence and with no noun of its own, is part of a name (squad Densus
+        88 has arrested, flew Apollo 11 to): True, and the name is noted so
+        the same name in a headline or at a sentence's start is left out too
+        (``extract``). Any such number is noted as a possible part of one."""
+        ws = s - 1 - len(prev)
+        if ws < 0 or norm[s - 1] != " " or norm[ws:s - 1] != prev or view is None:
+            return False
+        if not view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper():
+            return False
+        name = prev + " " + digits
+        names[0][s] = name
+        if not no_noun:
+            return False
+        before = norm[max(0, ws - 3):ws].rstrip(" \t")
+        if before and before[-1].isalpha():
+            names[1].add(name)          # (mid-sentence: after a word, not a stop or a line start)
+            return True
+        return False
 
     def _person_before(self, norm: str, view, mstart: int, prev: str) -> bool:
         """The word before ``, N,`` names a person: a person noun (man, woman)
