@@ -130,6 +130,8 @@ def test_a_number_in_a_name_is_no_quantity():
 
 def test_a_capitalised_weekday_or_a_noun_after_the_number_is_no_name():
     assert qs("On Friday 12 were detained.")[0][:2] == ("12", 12)
+    # a headline in title case: the word before is capitalised too
+    assert qs("Police Arrest 23 In Raids Across Java")[0][:2] == ("23", 23)
     assert qs("Police in Kabul arrested Taliban 12 commanders.")[0][:3] == ("12", 12, "commander")
 
 

@@ -1081,9 +1081,17 @@ class QuantityExtractor:
         names[0][s] = name
         if not no_noun:
             return False
-        before = norm[max(0, ws - 3):ws].rstrip(" \t")
-        if before and before[-1].isalpha():
-            names[1].add(name)          # (mid-sentence: after a word, not a stop or a line start)
+        # mid-sentence: after a word in lower case (not a stop, a line start or a
+        # capitalised headline: Police Arrest 23 In Raids)
+        j = ws - 1
+        while j >= 0 and norm[j] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and norm[k - 1].isalpha():
+            k -= 1
+        if j < ws - 1 and k <= j and norm[k].isalpha() and view.text[
+                view.span(k, k + 1)[0] if view._at else k].islower():
+            names[1].add(name)
             return True
         return False
 
