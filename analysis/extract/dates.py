@@ -531,13 +531,18 @@ class DateExtractor:
                     rel = self.rel_kind.get(rb.group("r"))
         if info.calendar == "hijri" and year is None:
             return                            # رمضان, رجب, صفر: a Hijri month only with its year
-        if (info.ambiguous and info.lang == "ar" and year is None and key(name) not in _FA_ALSO
-                and self.persian_re.search(norm, max(0, ms - 40), me + 40)):
-            return        # ۳۱ جوان (31 young men): an Arabic month name Persian does not write
+        persian_month = False
+        if info.ambiguous and info.lang == "ar" and year is None and (
+                self.persian_re.search(norm, max(0, ms - 40), me + 40)):
+            if key(name) not in _FA_ALSO:
+                return    # ۳۱ جوان (31 young men): an Arabic month name Persian does not write
+            # در مارس in a Persian line: Persian has no other word spelt so (the
+            # Arabic verb مارس, "practised", is no Persian), so it is the month
+            persian_month = True
         range_next = (year is None and not same_year and rel is None
                       and self._paired_month(norm, me_dot, info, any_name=True))
         if (info.ambiguous or lower) and day is None and year is None and not same_year \
-                and not (rel and not lower) and not part_of \
+                and not (rel and not lower) and not part_of and not persian_month \
                 and not (lower and not info.ambiguous) \
                 and not self._month_by_its_word(norm, m.start(), lower) \
                 and not (not lower and self._paired_month(norm, me_dot, info)):
@@ -768,6 +773,14 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                     # خرداد همان سال: the Jalali year of the date before it
                     y = same.jyear if same.jyear else (
                         y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
+            elif i == 0 and undated_line and ref is not None:
+                # "KUALA LUMPUR, Nov 26 (Bernama) --": the day the text was
+                # published, on or after every date it writes out: the first
+                # such month from the latest one (or in the latest year written,
+                # "so far in 2020"), not the nearest earlier date's year
+                y = ref[0] if ref[1] is None or gm >= ref[1] else ref[0] + 1
+                if h.calendar == "jalali":
+                    y = y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622
             else:
                 y = _anchor_year(hits, i, h, prev, gm, ref, ref_start, published, norm)
                 if y is not None and h.calendar == "jalali":
@@ -804,8 +817,13 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         same = next((p for p in prev if _ym(p)[1] == h.month and p.calendar == "gregorian"), None)
         if same is not None:
             return _ym(same)[0]
-    latest = next((p for p in prev if _ym(p)[1] is not None), None)
-    dated = next((p for p in prev if _ym(p)[1] is not None and not p.since_month), None)
+    # (a month-dated aside, ", which began ... in October 2017,", or a
+    # flashback, "earlier, in December 2017", told beside a publication day,
+    # is background too)
+    latest = next((p for p in prev if _ym(p)[1] is not None
+                   and not _background(norm, p, published)), None)
+    dated = next((p for p in prev if _ym(p)[1] is not None and not p.since_month
+                  and not _background(norm, p, published)), None)
     if dated is None and latest is not None and not latest.needs_year:
         dated = latest
     # (a year in an aside, ", which split from Boko Haram in 2016,", is
@@ -824,7 +842,7 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
         if published is not None and norm is not None and dated is hits[0] \
                 and _ym(dated) == published:
             # in the dateline's own paragraph: told against the publication day
-            return _year_told(gm, published, _future(norm, h.start))
+            return _year_told(gm, published, _future(norm, h.start), h)
         return _closest_year(gm, _ym(dated))
     if (ref is not None and ref[1] is not None and (dated is not None or bare is not None
                                                     or published is not None)
@@ -837,7 +855,7 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
             # told against the day it was published: a month already past,
             # unless the sentence speaks of what will be (will reappear on
             # December 2)
-            return _year_told(gm, ref, _future(norm, h.start))
+            return _year_told(gm, ref, _future(norm, h.start), h)
         return _closest_year(gm, ref)
     if norm is not None:
         # else a month-dated mention later in its paragraph (۲۷ فروردین ...
@@ -858,14 +876,21 @@ def _anchor_year(hits: list[DateHit], i: int, h: DateHit, prev: list[DateHit], g
     return _ym(later)[0] if later is not None else None
 
 
-def _year_told(month: int, ref: tuple[int, int], future: bool) -> int:
+def _year_told(month: int, ref: tuple[int, int], future: bool, h: DateHit | None = None) -> int:
     """The year of a month a text published in ``ref`` tells of: the last
     such month up to it (in March, told in October 2020: March 2020), or with
-    ``future`` the next one from it."""
+    ``future`` the next one from it. A Jalali month (``h``) has come once
+    the Gregorian month it begins in has (۹ قوس, Azar, told in late
+    November: this Azar, though it falls mostly in December); its year is
+    given, as for ``month``, in the Gregorian month it mostly falls in."""
     ry, rm = ref
+    shift = 0
+    if h is not None and h.calendar == "jalali":
+        month = (h.month + 1) % 12 + 1         # Farvardin begins in March
+        shift = int(h.month == 10)             # Dey begins in December, is mostly January
     if future:
-        return ry if month >= rm else ry + 1
-    return ry if month <= rm else ry - 1
+        return (ry if month >= rm else ry + 1) + shift
+    return (ry if month <= rm else ry - 1) + shift
 
 
 # words of what will be, in the sentence before a month
@@ -883,6 +908,25 @@ def _future(norm: str, s: int) -> bool:
 
 
 _ASIDE_OPEN = ("which", "who", "الذي", "التي", "که")
+
+
+def _background(norm: str | None, h: DateHit, published) -> bool:
+    """A month-dated mention that does not tell when the story is: inside a
+    comma-bound which/who clause (``_aside``), or, in a text whose
+    publication day is known, a flashback (پیش‌تر در دسامبر ۲۰۱۷, earlier in
+    December 2017): a month after it is told against the publication day."""
+    if norm is None or h.needs_year:
+        return False
+    if _aside(norm, h):
+        return True
+    if published is None:
+        return False
+    words = norm[max(0, h.start - 30):h.start].split()[-3:]
+    return any(w in _FLASHBACK for w in words)
+
+
+# words that step back from the time of the story (as the view spells them)
+_FLASHBACK = frozenset({"earlier", "previously", "پيشتر", "قبلا", "سابقا"})
 
 
 def _aside(norm: str, h: DateHit) -> bool:

@@ -90,6 +90,11 @@ class Lexicon:
         self.units: dict[str, str] = {}
         self.dual_units: dict[str, str] = {}
         self.percent_words: set[str] = set()
+        # a form Arabic and Persian both write for different nouns (شهر: an
+        # Arabic month, a Persian city): the Persian unit, for a Persian line
+        self.units_fa: dict[str, str] = {}
+        fa: dict[str, str] = {}
+        other: dict[str, str] = {}
         for r in _rows("units.csv"):
             k = key(r["form"])
             if r["unit"] == "percent":
@@ -97,7 +102,10 @@ class Lexicon:
             elif r["dual"] == "1":
                 self.dual_units[k] = r["unit"]
             else:
-                self.units[k] = r["unit"]
+                (fa if r["lang"] == "fa" else other)[k] = r["unit"]
+        self.units.update(fa)
+        self.units.update(other)
+        self.units_fa = {k: u for k, u in fa.items() if other.get(k, u) != u}
 
         # position: before (right before the number), far (before it, maybe
         # past its noun: تخطّى عدد المتابعين 3000; also right before), after;

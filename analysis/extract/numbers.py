@@ -175,8 +175,15 @@ class QuantityExtractor:
         self.fraction_re = re.compile(r"[\s-](?:quarters?|thirds?|fifths?|halves)(?![^\W_])")
         # Rs1.2 million: a currency abbreviation glued to the digits like a sign
         self.glued_signs = tuple(sorted(lex.cues.get("currency_sign", ()), key=len, reverse=True))
+        # (the last character of each, for a cheap test at a digit glued to a letter)
+        self.sign_ends = frozenset(x[-1] for x in self.glued_signs)
+        self.sign_len = max(map(len, self.glued_signs), default=0)
+        self.sign_words = frozenset(x for x in self.glued_signs if x.isalpha())
+        # a capitalised word before a number that is no name (Friday 12, March 5)
+        self.not_names = lex.cues.get("weekday", set()) | set(lex.months)
         symbols = sorted({k for k in lex.units if any(c in k for c in "$€£")}
                          | set(self.glued_signs))
+        self.sign_last = frozenset(x[-1] for x in symbols)
         self.currency_re = re.compile(
             r"(?:^|(?<![^\W_]))(?P<c>" + "|".join(re.escape(x) for x in symbols) + r")\s?$")
         months = trie_pattern(sorted(lex.months))
@@ -380,6 +387,8 @@ class QuantityExtractor:
     def _unit_of(self, word: str) -> str | None:
         units = self.lex.units
         w = key(word)
+        if w in self.sign_words:
+            return None         # Rp 34 million, N50 million: a currency sign is no noun (5 p.m.)
         if w in units:
             return units[w]
         cands = []
@@ -434,6 +443,8 @@ class QuantityExtractor:
                 u = self.unit_of(m.group(1)) if m else None
                 return (u, m.end(1)) if u else (None, pos)
             u = self.unit_of(w0)
+            if w0 in self.lex.units_fa and _PERSIAN_RE.search(norm, max(0, pos - 40), pos + 40):
+                u = self.lex.units_fa[w0]   # پنج شهر: five cities (Arabic شهر: a month)
             return (u, m.end(1)) if u else (None, pos)
         words = [(w0, m.start(1), m.end(1), m.group("pos"))]
         p = m.end()
@@ -494,7 +505,7 @@ class QuantityExtractor:
         "terrorist bots and channels"``). (unit, noun end, qualifier, per) or
         None; an estimate word opening the caption (``برآورد شمار``) is approx."""
         c = _CAPTION_RE.match(norm, end)
-        if c is None or not _opens_line(norm, start):
+        if c is None or not (_opens_line(norm, start) or self._qualifier_opens_line(norm, start)):
             return None
         p = c.end()
         qual = None
@@ -526,6 +537,12 @@ class QuantityExtractor:
             norm, c.end(), stop.start() if stop else c.end() + 200)
             if not _WHEN_RE.match(norm, pm.end())), None)
         return unit, noun_end, qual, per
+
+    def _qualifier_opens_line(self, norm: str, start: int) -> bool:
+        """Only a qualifier (maybe after a bullet) stands before ``start`` on
+        its line: بیش از ۱٫۱ میلیارد – دیدگاه‌ها, more than 300 — channels."""
+        a = norm.rfind("\n", 0, start) + 1
+        return " ".join(norm[a:start].strip(_BULLETS).split()) in self.lex.qual_before
 
     def _guess_noun(self, norm: str, pos: int, view=None) -> tuple[str | None, int]:
         """English, when no listed noun follows a number: the first plural
@@ -605,6 +622,11 @@ class QuantityExtractor:
 
     def _currency_before(self, norm: str, start: int) -> tuple[str | None, int]:
         """(unit, start of the sign) of a currency sign before ``start``."""
+        i = start - 1
+        if i > 0 and norm[i].isspace():
+            i -= 1
+        if i < 0 or norm[i] not in self.sign_last:
+            return None, start          # (most numbers: no sign ends right before them)
         m = self.currency_re.search(norm, max(0, start - 5), start)
         return (self.lex.units[m.group("c")], m.start("c")) if m else (None, start)
 
@@ -708,9 +730,9 @@ class QuantityExtractor:
                 c = norm[p - 1]
                 if c in ".,/:@#+-_" or c.isdigit():
                     continue
-                if (c in "s." and norm.endswith(self.glued_signs, max(0, p - 3), p)
+                if (c in self.sign_ends and norm.endswith(self.glued_signs, max(0, p - self.sign_len), p)
                         and self._glued_sign_at(norm, p)):
-                    pass        # Rs300,000
+                    pass        # Rs300,000, RM18,000, Sh1.2 million
                 elif c.isalnum():
                     # only a proclitic و/ف/ب/ل/ك standing at a word start
                     if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
@@ -729,16 +751,23 @@ class QuantityExtractor:
         """Quantities and bare-year candidates ``(start, end, year)``."""
         out: list[Quantity] = []
         years: list[tuple[int, int, int]] = []
+        # a capitalised word and the number after it (start -> "densus 88"), and
+        # those the text shows to be names
+        names: tuple[dict[int, str], set[str]] = ({}, set())
         pos_done = 0
         for m in self.anchors(norm, digit_starts, word_starts):
             s = m.start("d") if m.group("d") else m.start("w") if m.group("w") else m.start("dual")
             if s < pos_done or mask[s]:
                 continue
-            q = self._quantity_at(norm, m, mask, years, view=view, prior=out)
+            q = self._quantity_at(norm, m, mask, years, view=view, prior=out, names=names)
             if not q:
                 continue
             out.extend(q)
             pos_done = max(x.end for x in q)
+        if names[1]:
+            # Densus 88 in a headline or opening a sentence: the name the text
+            # writes so elsewhere, where it can be told (``_name_number``)
+            out = [q for q in out if names[0].get(q.start) not in names[1]]
         self._borrow_units(norm, out)
         for q in out:
             if q.unit in self.lex.currencies:
@@ -799,6 +828,10 @@ class QuantityExtractor:
                             if p.unit in _DURATIONS:
                                 q.unit = p.unit
                             break
+            if q.unit is None and _PEOPLE_OF_RE.match(norm, q.end):
+                # خمسة منهم (five of them, men): people, whatever was counted last,
+                # unless that was people too (12 عضواً ... 5 منهم: members)
+                q.unit = prev.unit if prev is not None and prev.unit in _PEOPLE else "person"
             if q.unit is None:
                 floor = _sentence_start(norm, q.start)
                 # "the number of X" between the previous figure and this one
@@ -833,7 +866,7 @@ class QuantityExtractor:
                 else:
                     prev, past = q, 0
 
-    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=()):
+    def _quantity_at(self, norm, m, mask, years, allow_range=True, view=None, prior=(), names=None):
         lex = self.lex
         if m.group("dual"):
             w = m.group("dual")
@@ -871,6 +904,14 @@ class QuantityExtractor:
             end = m.end("s")
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
         currency, sign_start = self._currency_before(norm, ph.start)
+        if currency is not None and norm[sign_start].isalpha() and not norm[sign_start + 1].isalpha():
+            # a one-letter sign (N50 million, P10 million) only glued, before a
+            # scale word and in capitals: N95, p5 are codes, "p 5" no money
+            if sign_start + 1 < ph.start:
+                currency, sign_start = None, ph.start
+            elif not ((ph.has_scale or sfx) and view is not None and view.text[
+                    view.span(sign_start, ph.start)[0] if view._at else sign_start].isupper()):
+                return None
         if sfx:
             if sfx in ("m", "b") and currency is None and (
                     "." not in m.group("d") and self._unit_after(norm, m.end("sfx"))[0] is None
@@ -916,6 +957,9 @@ class QuantityExtractor:
                 guessed = unit is not None
         if unit is None and currency is not None:
             unit = currency
+        if (unit is None and prev[-1:] == "," and norm[end:end + 1] == "," and first.kind == "digit"
+                and 10 <= value < 100 and m.group("d").isdigit() and self._person_before(norm, view, m.start(), prev)):
+            unit = "year"       # an Ontario man, 20, ...; Ahmed Khan, 34, ...: an age
         if unit is None and (prev in _AGE_WORDS or (
                 prev in ("between", "from") and self._prev_word(
                     norm, norm.rfind(prev, max(0, m.start() - 40), m.start())) in _AGE_WORDS)):
@@ -965,6 +1009,8 @@ class QuantityExtractor:
             return None     # بسته (Persian "closed"), لستة: a glued word with no noun is no count
         if noun_before is not None and qual is None:
             qual = self._qualifier_before(norm, noun_before, unit in _DURATIONS)  # أقل من ساعة واحدة
+            if qual is None and first.value == 1 and first.ambiguous:
+                return None     # في يوم واحد, وافد واحد: "a single day", no count
         # Years: a plain 4-digit integer in a plausible range with nothing that
         # makes it a count (scale, unit, qualifier, percent) is a year, not a quantity.
         # A unit found only past other words ("the 2017 Tehran attacks") does
@@ -993,6 +1039,12 @@ class QuantityExtractor:
             if first.value >= 1900 and first.value % 10 == 0 and first.value < 2100:
                 return None    # the 1990s
             qual = "at_least"  # "1000s of": at least a thousand
+        if (prev.isascii() and prev.isalpha() and len(prev) > 1 and names is not None
+                and first.kind == "digit" and len(ph.atoms) == 1 and not sfx and not glued_plus
+                and qual is None and currency is None and unit != "percent"
+                and m.group("d").isdigit() and prev not in self.not_names
+                and self._name_number(norm, view, ph.start, prev, m.group("d"), unit is None, names)):
+            return None
         q = Quantity(start, end, value, unit, qual or "exact", noun_end=noun_end,
                      glued_scale=bool(sfx))
         after = noun_end
@@ -1012,6 +1064,47 @@ class QuantityExtractor:
             if rng:
                 result = rng
         return result
+
+    def _name_number(self, norm: str, view, s: int, prev: str, digits: str, no_noun: bool,
+                     names) -> bool:
+        """A number right after a capitalised word, in the middle of a
+        sentence and with no noun of its own, is part of a name (squad Densus
+        88 has arrested, flew Apollo 11 to): True, and the name is noted so
+        the same name in a headline or at a sentence's start is left out too
+        (``extract``). Any such number is noted as a possible part of one."""
+        ws = s - 1 - len(prev)
+        if ws < 0 or norm[s - 1] != " " or norm[ws:s - 1] != prev or view is None:
+            return False
+        if not view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper():
+            return False
+        name = prev + " " + digits
+        names[0][s] = name
+        if not no_noun:
+            return False
+        # mid-sentence: after a word in lower case (not a stop, a line start or a
+        # capitalised headline: Police Arrest 23 In Raids)
+        j = ws - 1
+        while j >= 0 and norm[j] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and norm[k - 1].isalpha():
+            k -= 1
+        if j < ws - 1 and k <= j and norm[k].isalpha() and view.text[
+                view.span(k, k + 1)[0] if view._at else k].islower():
+            names[1].add(name)
+            return True
+        return False
+
+    def _person_before(self, norm: str, view, mstart: int, prev: str) -> bool:
+        """The word before ``, N,`` names a person: a person noun (man, woman)
+        or a capitalised name."""
+        w = prev[:-1]
+        if not (w.isascii() and w.isalpha()):
+            return False
+        if self.unit_of(w) == "person":
+            return True
+        ws = norm.rfind(w, max(0, mstart - 40), mstart)
+        return view is not None and ws >= 0 and view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper()
 
     def _marker_behind_proclitic(self, prev: str) -> bool:
         """A word that numbers behind a proclitic: بالمادة, وفق للفصل (ل + الفصل)."""
@@ -1279,6 +1372,15 @@ _DURATIONS = frozenset({"day", "week", "month", "year", "hour", "minute", "secon
 _PLURAL_ENDINGS = (("ون", ""), ("ين", ""), ("ات", "ه"), ("ات", ""), ("يان", ""),
                    ("گان", "ه"), ("ان", ""))
 _PROCLITICS = frozenset("وفبلك")
+# "of them" that only people are (Arabic masculine and feminine human plural)
+_PEOPLE_OF_RE = re.compile(r"\s*(?:منهم|منهن)(?![^\W_])")
+# units that count people (a figure "of them" keeps one of these)
+_PEOPLE = frozenset({"person", "member", "suspect", "defendant", "minor", "fighter", "user",
+                     "follower", "subscriber", "employee", "officer", "official", "soldier",
+                     "student", "journalist", "activist", "terrorist", "commander", "supporter",
+                     "detainee", "prisoner", "victim", "witness", "refugee", "leader", "attacker"})
+# letters only Persian writes (as the view spells them): a Persian line
+_PERSIAN_RE = re.compile(r"[پچژگ]")
 
 
 def _is_phone(d: str) -> bool:
@@ -1295,7 +1397,8 @@ _NOUN_PHRASE_ENDS = frozenset(
 # Units a number never borrows from a noun before it: durations and rates.
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
-                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs"})
+                           "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs",
+                           "myr", "idr", "kes", "ngn", "php", "shilling"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
