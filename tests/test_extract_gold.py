@@ -172,3 +172,18 @@ def test_errors_read_in_words():
 def test_a_score_is_never_rounded_onto_its_target(value, target, percent, shown):
     from analysis.chapters.methods import score_text
     assert score_text(value, target, percent) == shown
+
+
+def test_the_counted_noun_is_one_of_the_targets_counted():
+    """Issue 19's four targets (quantities, dates, platforms, the counted noun)
+    are all counted where Methods says how many are met."""
+    data = methods.load(PATHS)
+    for role in ("tuned", "held-out"):
+        sets = methods.sets_with_role(data, role)
+        met, n = methods.targets_met(data, role)
+        assert n == 4 * len(sets), (role, n, sets)
+        u = data.scores["units"]
+        units_met = int((u[u["set"].isin(sets) & (u["lang"] == "all")]["meets_target"] == "yes").sum())
+        bk = data.scores["by_kind"]
+        kinds_met = int((bk[bk["set"].isin(sets) & bk["target"].notna()]["meets_target"] == "yes").sum())
+        assert met == units_met + kinds_met
