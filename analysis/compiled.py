@@ -114,13 +114,16 @@ def build(out=sys.stdout) -> int:
     import shutil
     import subprocess
     import tempfile
+    import time
 
     missing = [n for n in MODULES if not built_path(n).is_file()]
     keep = {built_path(n).name for n in MODULES}
     if BUILD_DIR.is_dir():
         for old in BUILD_DIR.iterdir():
-            if old.name not in keep:
-                old.unlink()
+            # (a .part is another build's file in flight, unless it is old)
+            if old.name not in keep and (not old.name.endswith(".part")
+                                         or time.time() - old.stat().st_mtime > 600):
+                old.unlink(missing_ok=True)
     if not missing:
         return 0
     if shutil.which(os.environ.get("CC", "cc")) is None:
@@ -149,7 +152,11 @@ def build(out=sys.stdout) -> int:
             so = Path(tmp).joinpath(*name.split(".")).with_name(name.rsplit(".", 1)[1] + SUFFIX)
             if not so.is_file():
                 raise RuntimeError(f"Cython build made no {so.name} for {name}")
-            shutil.move(str(so), built_path(name))
+            # copied in beside its final name, then renamed: another process
+            # never finds a half-written file there
+            part = BUILD_DIR / f".{built_path(name).name}.{os.getpid()}.part"
+            shutil.copyfile(so, part)
+            os.replace(part, built_path(name))
     return len(missing)
 
 
