@@ -1029,6 +1029,9 @@ class QuantityExtractor:
             # (after a/an a year-like figure is a year: "a 2019 study")
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
+                    and not (caption is not None and self.number_of_re.match(
+                        norm, _CAPTION_RE.match(norm, end).end()))   # • 1997: عدد القنوات
+
                     and not self.reached(norm, ph.start, ph.end)
                     and not _joined_to_a_count(norm, ph.end)):
                 years.append((ph.start, ph.end, y))
@@ -1264,7 +1267,8 @@ _NATIONALITY_ENDS = ("ans", "is", "ese")
 # a digest line: its figure, then a colon or a spaced dash, then the caption
 _CAPTION_RE = re.compile(r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?=[^\W\d_]|[\"“«'])")
 # words a caption may open with before its noun (the most "terrorist bots")
-_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all"})
+_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all", "average",
+                           "متوسط", "معدل", "ميانگين"})   # ٣٠ ألفاً: متوسط عدد المقاطع
 # what may stand before a number that opens a list item
 _BULLETS = " \t•·*-–—▪●◦>"
 
