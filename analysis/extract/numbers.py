@@ -206,6 +206,10 @@ class QuantityExtractor:
         self.reach_after_re = re.compile(
             r"\s+(?:" + _alternation(lex.cues.get("reach_after", ())) + r")(?![^\W_])")
         self.year_determiners = lex.cues.get("year_determiner", set())
+        # سال ۲۰۱۴ ویدیوهای ..., the 2019 attacks: a year-like figure after the
+        # word "year", or after "the" before an event, is a year, noun or not
+        self.year_words = lex.cues.get("year_word", set())
+        self.event_units = lex.cues.get("event_unit", set())
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
         self.classifiers = lex.cues.get("classifier", set())
@@ -1024,7 +1028,8 @@ class QuantityExtractor:
             or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
-                and (not unit_adjacent or guessed or prev in ("a", "an"))
+                and (not unit_adjacent or guessed or prev in ("a", "an") or prev in self.year_words
+                     or (prev == "the" and unit in self.event_units))
                 and qual is None and not plural_s):
             # (after a/an a year-like figure is a year: "a 2019 study")
             y = int(m.group("d"))
