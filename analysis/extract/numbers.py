@@ -22,7 +22,10 @@ from .scan import matches, spellings
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
 # number followed by a space is the Arabic comma and never matches here.
-DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+DIGITS = (# ۱/۵ میلیون: Iranian press writes the decimal mark as a slash before a
+          # scale word (a date has two slashes and no scale word)
+          r"\d{1,3}/\d(?=\s(?:ميليون|ميليارد|هزار)(?![^\W_]))"
+          r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:،\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
           # 40 000, 1 200 000: groups of three after a space (in the view a
@@ -227,6 +230,8 @@ class QuantityExtractor:
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
+        if "/" in s:
+            return float(s.replace("/", "."))
         if " " in s:
             return float(s.replace(" ", ""))
         if "،" in s:
