@@ -212,6 +212,7 @@ class QuantityExtractor:
         # سال ۲۰۱۴ ویدیوهای ..., the 2019 attacks: a year-like figure after the
         # word "year", or after "the" before an event, is a year, noun or not
         self.year_words = lex.cues.get("year_word", set())
+        self.vague_many = lex.cues.get("vague_many", set())
         self.event_units = lex.cues.get("event_unit", set())
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
@@ -896,6 +897,8 @@ class QuantityExtractor:
             return None     # 096380: a leading zero is a phone or code number
         if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
             return None     # "several hundred", "thousand" alone: no numeral
+        if first.kind != "digit" and prev in self.vague_many:
+            return None     # ده‌ها هزار, عشرات الآلاف: tens of thousands, no numeral
         ph = self.parse_phrase(norm, first)
         if ph is None:
             return None
