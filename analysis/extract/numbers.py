@@ -916,7 +916,8 @@ class QuantityExtractor:
             end = m.end("s")
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
         currency, sign_start = self._currency_before(norm, ph.start)
-        if currency is not None and norm[sign_start].isalpha() and not norm[sign_start + 1].isalpha():
+        if (currency is not None and norm[sign_start].isalpha()
+                and len(norm[sign_start:ph.start].rstrip()) == 1):     # (S$100: two characters)
             # a one-letter sign (N50 million, P10 million) only glued, before a
             # scale word and in capitals: N95, p5 are codes, "p 5" no money
             if sign_start + 1 < ph.start:
