@@ -22,16 +22,17 @@ from .scan import matches, spellings
 # Thousands groups with , or ، or the European dot; decimals with a dot (the
 # Arabic decimal separator ٫ is already a dot in the view).  A bare ، after a
 # number followed by a space is the Arabic comma and never matches here.
-DIGITS = (# ۱/۵ میلیون: Iranian press writes the decimal mark as a slash before a
-          # scale word (a date has two slashes and no scale word)
-          r"\d{1,3}/\d(?=\s(?:ميليون|ميليارد|هزار)(?![^\W_]))"
-          r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:،\d{3})+(?:\.\d+)?"
           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
           # 40 000, 1 200 000: groups of three after a space (in the view a
           # no-break, narrow no-break or thin space is a space too)
           r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,،]\d|\d)"
-          r"|\d+(?:\.\d+)?")
+          r"|\d+(?:\.\d+)?"
+          # ۱/۵ میلیون: Iranian press writes the decimal mark as a slash before a
+          # scale word (a date has two slashes and no scale word); tried last,
+          # only where the plain number stops at the slash
+          r"|\d{1,3}/\d(?=\s(?:ميليون|ميليارد|هزار)(?![^\W_]))")
 # $4.2m, 10k, €3bn: a multiplier glued to the digits (m and b only after a
 # currency sign, where they cannot be metres or bytes)
 SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
