@@ -28,7 +28,11 @@ DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
           # 40 000, 1 200 000: groups of three after a space (in the view a
           # no-break, narrow no-break or thin space is a space too)
           r"|[1-9]\d{0,2}(?: \d{3})+(?![\d.,،]\d|\d)"
-          r"|\d+(?:\.\d+)?")
+          r"|\d+(?:\.\d+)?"
+          # ۱/۵ میلیون: Iranian press writes the decimal mark as a slash before a
+          # scale word (a date has two slashes and no scale word); tried last,
+          # only where the plain number stops at the slash
+          r"|\d{1,3}/\d(?=\s(?:ميليون|ميليارد|هزار)(?![^\W_]))")
 # $4.2m, 10k, €3bn: a multiplier glued to the digits (m and b only after a
 # currency sign, where they cannot be metres or bytes)
 SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
@@ -206,6 +210,11 @@ class QuantityExtractor:
         self.reach_after_re = re.compile(
             r"\s+(?:" + _alternation(lex.cues.get("reach_after", ())) + r")(?![^\W_])")
         self.year_determiners = lex.cues.get("year_determiner", set())
+        # سال ۲۰۱۴ ویدیوهای ..., the 2019 attacks: a year-like figure after the
+        # word "year", or after "the" before an event, is a year, noun or not
+        self.year_words = lex.cues.get("year_word", set())
+        self.vague_many = lex.cues.get("vague_many", set())
+        self.event_units = lex.cues.get("event_unit", set())
         self.per_nouns = lex.cues.get("per_noun", set())
         self.duration_cues = lex.cues.get("duration_cue", set())
         self.classifiers = lex.cues.get("classifier", set())
@@ -223,6 +232,8 @@ class QuantityExtractor:
 
     # ------------------------------------------------------------------
     def _digit_value(self, s: str, norm: str, end: int) -> float:
+        if "/" in s:
+            return float(s.replace("/", "."))
         if " " in s:
             return float(s.replace(" ", ""))
         if "،" in s:
@@ -887,6 +898,8 @@ class QuantityExtractor:
             return None     # 096380: a leading zero is a phone or code number
         if first.lang == "en" and first.kind in ("hundred", "scale") and prev not in ("a", "an"):
             return None     # "several hundred", "thousand" alone: no numeral
+        if first.kind != "digit" and prev in self.vague_many:
+            return None     # ده‌ها هزار, عشرات الآلاف: tens of thousands, no numeral
         ph = self.parse_phrase(norm, first)
         if ph is None:
             return None
@@ -904,7 +917,8 @@ class QuantityExtractor:
             end = m.end("s")
         sfx = m.group("sfx") if len(ph.atoms) == 1 else None
         currency, sign_start = self._currency_before(norm, ph.start)
-        if currency is not None and norm[sign_start].isalpha() and not norm[sign_start + 1].isalpha():
+        if (currency is not None and norm[sign_start].isalpha()
+                and len(norm[sign_start:ph.start].rstrip()) == 1):     # (S$100: two characters)
             # a one-letter sign (N50 million, P10 million) only glued, before a
             # scale word and in capitals: N95, p5 are codes, "p 5" no money
             if sign_start + 1 < ph.start:
@@ -1024,11 +1038,15 @@ class QuantityExtractor:
             or (gap == 2 and prev in _OPEN_QUOTES))   # "2017 terrorist channels" quoted
         if (len(ph.atoms) == 1 and first.kind == "digit" and not ph.has_scale
                 and m.group("d").isdigit() and len(m.group("d")) == 4
-                and (not unit_adjacent or guessed or prev in ("a", "an"))
+                and (not unit_adjacent or guessed or prev in ("a", "an") or prev in self.year_words
+                     or (prev == "the" and unit in self.event_units))
                 and qual is None and not plural_s):
             # (after a/an a year-like figure is a year: "a 2019 study")
             y = int(m.group("d"))
             if (1900 <= y <= 2100 and not self.count_before_month_re.match(norm, ph.end)
+                    and not (caption is not None and self.number_of_re.match(
+                        norm, _CAPTION_RE.match(norm, end).end()))   # • 1997: عدد القنوات
+
                     and not self.reached(norm, ph.start, ph.end)
                     and not _joined_to_a_count(norm, ph.end)):
                 years.append((ph.start, ph.end, y))
@@ -1264,7 +1282,8 @@ _NATIONALITY_ENDS = ("ans", "is", "ese")
 # a digest line: its figure, then a colon or a spaced dash, then the caption
 _CAPTION_RE = re.compile(r"[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(?=[^\W\d_]|[\"“«'])")
 # words a caption may open with before its noun (the most "terrorist bots")
-_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all"})
+_CAPTION_SKIP = frozenset({"the", "a", "an", "most", "total", "some", "all", "average",
+                           "متوسط", "معدل", "ميانگين"})   # ٣٠ ألفاً: متوسط عدد المقاطع
 # what may stand before a number that opens a list item
 _BULLETS = " \t•·*-–—▪●◦>"
 
