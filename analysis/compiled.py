@@ -48,13 +48,23 @@ def source(name: str) -> Path:
     return REPO_ROOT.joinpath(*name.split(".")).with_suffix(".py")
 
 
-def _cython_pin() -> bytes:
+def _read_pin() -> bytes:
     """The ``cython==`` line of requirements.txt: a new Cython means a new build."""
     try:
         lines = (REPO_ROOT / "requirements.txt").read_bytes().splitlines()
     except OSError:
         return b""
     return next((ln.strip() for ln in lines if ln.lower().startswith(b"cython==")), b"")
+
+
+# Read once, when ``analysis`` is imported: an import of a compiled module later
+# (inside a step whose reads are recorded, such as loading the evidence) reads
+# no data file.
+_PIN = _read_pin()
+
+
+def _cython_pin() -> bytes:
+    return _PIN
 
 
 def digest(name: str, code: bytes) -> str:
