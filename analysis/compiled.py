@@ -29,7 +29,7 @@ import os
 import sys
 from pathlib import Path
 
-from .paths import REPO_ROOT
+from .paths import COMPILED_DIR, REPO_ROOT
 
 MODULES = (
     "analysis.text.normalize",
@@ -38,7 +38,7 @@ MODULES = (
     "analysis.extract.dates",
     "analysis.extract.entities",
 )
-BUILD_DIR = REPO_ROOT / ".build" / "compiled"
+BUILD_DIR = COMPILED_DIR
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 PURE_ENV = "ANALYSIS_PURE_PYTHON"
 _FORMAT = b"analysis-compiled-1"

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Compiled builds of the code's hot modules (analysis/compiled.py): beside the
+# code they are built from, whatever project root a step works on.
+COMPILED_DIR = REPO_ROOT / ".build" / "compiled"
 
 
 @dataclass(frozen=True)
