@@ -262,6 +262,8 @@ class DateExtractor:
                 h = self._ymd(y, mo, d)
             elif len(c) == 4:
                 y, mo, d = int(c), b, int(a)
+                if mo > 12 and 1 <= d <= 12:
+                    mo, d = d, mo      # 03/21/2024: month first when the second part is no month
                 h = self._ymd(y, mo, d)
             elif len(a) == 2 and len(c) <= 2 and sep == "/" and (
                     persian if persian is not None else
@@ -292,7 +294,7 @@ class DateExtractor:
             if pw not in self.year_cues and not (pw == "(" and 1300 <= y <= 1499):
                 continue
             if 1900 <= y <= 2100:
-                if self._counts_something(norm, s, e):
+                if self._counts_something(norm, s, e, pw):
                     continue
                 take(DateHit(s, e, f"{y:04d}", year=y, since=self._since(norm, s, pw),
                              late=self._late(norm, s, pw)))
@@ -349,9 +351,12 @@ class DateExtractor:
     def _month_by_its_word(self, norm: str, s: int, lower: bool) -> bool:
         """An ambiguous month name after a month noun (في شهر مارس, در ماه مارس)
         or after a word of time (في مارس, in March, but not in march: the
-        capital tells the month in English) is the month."""
+        capital tells the month in English) is the month, and so is one after
+        an Arabic or Persian word for a part of a period (از ابتدای حمل, تا
+        پایان اوت, نهاية مايو)."""
         pw = self._prev_word(norm, s)
-        return pw in self.month_nouns or (pw in self.month_preps and not lower)
+        return pw in self.month_nouns or (pw in self.month_preps and not lower) or (
+            pw in self.period_words and not lower and pw.isalpha() and not pw.isascii())
 
     def _paired_month(self, norm: str, pos: int, info, any_name: bool = False) -> bool:
         """An ambiguous name joined to an unambiguous month of its calendar
@@ -403,12 +408,13 @@ class DateExtractor:
         from .numbers import extractor
         return bool(extractor().count_before_month_re.match(norm, e))
 
-    def _counts_something(self, norm: str, s: int, e: int) -> bool:
+    def _counts_something(self, norm: str, s: int, e: int, pw: str = "") -> bool:
         """A 'year' followed by a counted noun, a scale or %, or one a figure
-        reaches (rose to 2037), is a quantity."""
+        reaches (rose to 2037), is a quantity; after the word for year (در
+        سال ۲۰۲۳ رسیده, in the year 2023) no figure reaches it."""
         from .numbers import extractor
         qx = extractor()
-        if qx.percent_re.match(norm, e) or qx.reached(norm, s, e):
+        if qx.percent_re.match(norm, e) or (pw not in qx.year_words and qx.reached(norm, s, e)):
             return True
         u, _ = qx._unit_after(norm, e)
         if u is not None and u not in ("year", "month", "day", "week"):
@@ -740,8 +746,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
         prev = [hits[j] for j in range(i - 1, -1, -1) if _ym(hits[j])]
         y = None
         gm = h.month if h.calendar != "jalali" else _jalali_gmonth(h.month)
+        # (with no publication date, the latest day the text writes out: it
+        # was written on or after it, so "since January" is no later January)
         since = (h.since_month and h.rel is None and not h.same_year_cue
-                 and published is not None and published[1] is not None)
+                 and ((published is not None and published[1] is not None)
+                      or (published is None and ref_day and ref is not None and ref[1] is not None)))
         if (h.rel or since) and ref is not None:
             ry, rm = ref
             rm = rm or 12

@@ -1047,7 +1047,8 @@ class QuantityExtractor:
                     and not (caption is not None and self.number_of_re.match(
                         norm, _CAPTION_RE.match(norm, end).end()))   # • 1997: عدد القنوات
 
-                    and not self.reached(norm, ph.start, ph.end)
+                    # (در سال ۲۰۲۳ رسیده: after the word for year, no figure reaching it)
+                    and (prev in self.year_words or not self.reached(norm, ph.start, ph.end))
                     and not _joined_to_a_count(norm, ph.end)):
                 years.append((ph.start, ph.end, y))
                 return None
