@@ -126,8 +126,12 @@ def build(out=sys.stdout) -> int:
     import tempfile
     import time
 
-    missing = [n for n in MODULES if not built_path(n).is_file()]
-    keep = {built_path(n).name for n in MODULES}
+    # Each source is read once: the build is named for the very code it was
+    # compiled from, even if the file is edited while Cython runs.
+    codes = {n: source(n).read_bytes() for n in MODULES}
+    target = {n: built_path(n, codes[n]) for n in MODULES}
+    missing = [n for n in MODULES if not target[n].is_file()]
+    keep = {p.name for p in target.values()}
     if BUILD_DIR.is_dir():
         for old in BUILD_DIR.iterdir():
             # (a .part is another build's file in flight, unless it is old)
@@ -148,7 +152,7 @@ def build(out=sys.stdout) -> int:
             dst.parent.mkdir(parents=True, exist_ok=True)
             for pkg in list(dst.relative_to(tmp).parents)[:-1]:
                 (Path(tmp) / pkg / "__init__.py").touch()
-            shutil.copyfile(source(name), dst)
+            dst.write_bytes(codes[name])
             files.append(str(dst.relative_to(tmp)))
         print(f"[compiled] compiling {len(files)} module(s) with Cython: "
               + ", ".join(n.rsplit(".", 1)[1] for n in missing), file=out, flush=True)
@@ -164,9 +168,9 @@ def build(out=sys.stdout) -> int:
                 raise RuntimeError(f"Cython build made no {so.name} for {name}")
             # copied in beside its final name, then renamed: another process
             # never finds a half-written file there
-            part = BUILD_DIR / f".{built_path(name).name}.{os.getpid()}.part"
+            part = BUILD_DIR / f".{target[name].name}.{os.getpid()}.part"
             shutil.copyfile(so, part)
-            os.replace(part, built_path(name))
+            os.replace(part, target[name])
     return len(missing)
 
 

@@ -67,7 +67,8 @@ def test_an_edited_module_runs_as_python_until_rebuilt(tmp_path, monkeypatch):
     assert spec is not None and spec.origin.endswith(compiled.SUFFIX)
     edited = tmp_path / "numbers.py"
     edited.write_bytes(compiled.source(name).read_bytes() + b"\n# an edit\n")
-    monkeypatch.setattr(compiled, "source", lambda n: edited if n == name else compiled.source(n))
+    real = compiled.source
+    monkeypatch.setattr(compiled, "source", lambda n: edited if n == name else real(n))
     assert finder.find_spec(name) is None                 # the usual finders load the .py
     assert compiled.built_path(name) != compiled.built_path(name, edited.read_bytes()[:-10])
     monkeypatch.undo()
