@@ -23,6 +23,7 @@ from functools import cache
 import jdatetime
 from hijridate import Hijri
 
+from ..text.language import PERSIAN_LETTERS
 from .lexicon import Lexicon, key, lexicon, trie_pattern
 from .scan import matches
 
@@ -227,7 +228,7 @@ class DateExtractor:
         # (None: some entry does not end with a word character, so always run it)
         ends = [_TAIL_WORD_RE.search(k).group() for k in lex.ordinal_days]
         self.ordinal_ends = tuple(sorted(set(ends))) if all(ends) else None
-        self.persian_re = re.compile(r"[پچژگ\u06f0-\u06f9]")     # one class: a fast scan
+        self.persian_re = re.compile(f"[{PERSIAN_LETTERS}\u06f0-\u06f9]")   # one class: a fast scan
 
     def scan_entries(self):
         """(entry, prefixes, suffixes) of every month name, for the word table

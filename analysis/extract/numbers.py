@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..text.language import PERSIAN_LETTERS
 from .lexicon import Lexicon, key, lexicon, trie_pattern
 from .scan import matches, spellings
 
@@ -1400,7 +1401,7 @@ _PEOPLE = frozenset({"person", "member", "suspect", "defendant", "minor", "fight
                      "student", "journalist", "activist", "terrorist", "commander", "supporter",
                      "detainee", "prisoner", "victim", "witness", "refugee", "leader", "attacker"})
 # letters only Persian writes (as the view spells them): a Persian line
-_PERSIAN_RE = re.compile(r"[پچژگ]")
+_PERSIAN_RE = re.compile(f"[{PERSIAN_LETTERS}]")
 
 
 def _is_phone(d: str) -> bool:

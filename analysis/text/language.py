@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 
 _URLS_HANDLES = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|[@#][\w_]+")
-_PERSIAN = set("پچژگکی\u200c")
-_PERSIAN_STRONG = set("پچژگ")
+# Letters only Persian writes, and which the normalised view keeps as they
+# are (it folds ی ک into ي ك): the extractor tells a Persian line by them too.
+PERSIAN_LETTERS = "پچژگ"
+_PERSIAN = set(PERSIAN_LETTERS + "کی\u200c")
+_PERSIAN_STRONG = set(PERSIAN_LETTERS)
 _ARABIC = set("ةىيك")
 LANGS = ("ar", "fa", "en")
 
