@@ -576,8 +576,7 @@ class QuantityExtractor:
             if m.group("pos") or "-" in w:
                 continue                # the country's 21 million; IS-linked militants
             if view is not None and w.endswith(_NATIONALITY_ENDS):
-                s = view.span(m.start(1), m.start(1) + 1)[0] if view._at else m.start(1)
-                if view.text[s].isupper():
+                if view.text[view.orig(m.start(1))].isupper():
                     return "person", m.end(1)
             sing = singular(w)
             if sing is not None:
@@ -924,8 +923,8 @@ class QuantityExtractor:
             # scale word and in capitals: N95, p5 are codes, "p 5" no money
             if sign_start + 1 < ph.start:
                 currency, sign_start = None, ph.start
-            elif not ((ph.has_scale or sfx) and view is not None and view.text[
-                    view.span(sign_start, ph.start)[0] if view._at else sign_start].isupper()):
+            elif not ((ph.has_scale or sfx) and view is not None
+                      and view.text[view.orig(sign_start)].isupper()):
                 return None
         if sfx:
             if sfx in ("m", "b") and currency is None and (
@@ -1095,7 +1094,7 @@ class QuantityExtractor:
         ws = s - 1 - len(prev)
         if ws < 0 or norm[s - 1] != " " or norm[ws:s - 1] != prev or view is None:
             return False
-        if not view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper():
+        if not view.text[view.orig(ws)].isupper():
             return False
         name = prev + " " + digits
         names[0][s] = name
@@ -1109,8 +1108,7 @@ class QuantityExtractor:
         k = j
         while k > 0 and norm[k - 1].isalpha():
             k -= 1
-        if j < ws - 1 and k <= j and norm[k].isalpha() and view.text[
-                view.span(k, k + 1)[0] if view._at else k].islower():
+        if j < ws - 1 and k <= j and norm[k].isalpha() and view.text[view.orig(k)].islower():
             names[1].add(name)
             return True
         return False
@@ -1124,7 +1122,7 @@ class QuantityExtractor:
         if self.unit_of(w) == "person":
             return True
         ws = norm.rfind(w, max(0, mstart - 40), mstart)
-        return view is not None and ws >= 0 and view.text[view.span(ws, ws + 1)[0] if view._at else ws].isupper()
+        return view is not None and ws >= 0 and view.text[view.orig(ws)].isupper()
 
     def _marker_behind_proclitic(self, prev: str) -> bool:
         """A word that numbers behind a proclitic: بالمادة, وفق للفصل (ل + الفصل)."""
