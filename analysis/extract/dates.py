@@ -781,8 +781,7 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                 y = _ym(same)[0] + h.year_offset
                 if h.calendar == "jalali":
                     # خرداد همان سال: the Jalali year of the date before it
-                    y = same.jyear if same.jyear else (
-                        y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622)
+                    y = same.jyear if same.jyear else _jalali_year(y, h.month)
             elif i == 0 and undated_line and ref is not None:
                 # "KUALA LUMPUR, Nov 26 (Bernama) --": the day the text was
                 # published, on or after every date it writes out: the first
@@ -790,11 +789,11 @@ def infer_years(hits: list[DateHit], published: tuple[int, int | None] | None = 
                 # "so far in 2020"), not the nearest earlier date's year
                 y = ref[0] if ref[1] is None or gm >= ref[1] else ref[0] + 1
                 if h.calendar == "jalali":
-                    y = y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622
+                    y = _jalali_year(y, h.month)
             else:
                 y = _anchor_year(hits, i, h, prev, gm, ref, ref_start, published, norm)
                 if y is not None and h.calendar == "jalali":
-                    y = y - 621 if _jalali_gmonth(h.month) >= 3 and h.month <= 9 else y - 622
+                    y = _jalali_year(y, h.month)
         if y is None:
             h.date = None
             continue
@@ -957,6 +956,14 @@ def _aside(norm: str, h: DateHit) -> bool:
 def _jalali_gmonth(jm: int) -> int:
     """The Gregorian month a Jalali month mostly falls in (فروردین ~ April)."""
     return (jm + 2) % 12 + 1
+
+
+def _jalali_year(gy: int, jm: int) -> int:
+    """The Jalali year of Jalali month ``jm`` when the Gregorian month it
+    mostly falls in (``_jalali_gmonth``) is in Gregorian year ``gy``: Farvardin
+    to Azar are in the Jalali year that began in March of ``gy``, Dey to
+    Esfand in the one that began the March before."""
+    return gy - 621 if _jalali_gmonth(jm) >= 3 and jm <= 9 else gy - 622
 
 
 @cache
