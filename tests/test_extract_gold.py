@@ -91,7 +91,8 @@ def extra_set(tmp_path):
 
 def test_a_new_folder_is_a_set(extra_set):
     # every set of the real gold, and the new one, in name order
-    assert gold.discover_sets(extra_set) == sorted(gold.discover_sets() + ["synthetic-new-set"])
+    assert gold.discover_sets(extra_set) == sorted(gold.discover_sets() + ["synthetic-new-set"],
+                                                   key=gold.set_order)
     errors, info = gold.check_all(paths=extra_set)
     assert not errors, errors
     assert sum(info["counts"]["synthetic-new-set"].values()) == 6
@@ -187,3 +188,16 @@ def test_the_counted_noun_is_one_of_the_targets_counted():
         bk = data.scores["by_kind"]
         kinds_met = int((bk[bk["set"].isin(sets) & bk["target"].notna()]["meets_target"] == "yes").sum())
         assert met == units_met + kinds_met
+
+
+def test_sets_are_listed_in_the_order_they_were_written():
+    # heldout2 before heldout10: numbers in a set's name compare as numbers, in
+    # the folder list and in every scores table Methods prints
+    order = ["articles", "general", "heldout", "heldout2", "heldout9", "heldout10", "heldout11"]
+    assert sorted(reversed(order), key=gold.set_order) == order
+    names = gold.discover_sets()
+    assert names.index("heldout2") < names.index("heldout10")
+    scores = score_sets({n: gold.load_set(n) for n in ("heldout10", "heldout3")})
+    for table in ("by_kind", "by_kind_lang", "errors"):
+        sets = scores[table]["set"].drop_duplicates().tolist()
+        assert sets == ["heldout3", "heldout10"], (table, sets)

@@ -192,7 +192,14 @@ def discover_sets(paths: Paths = PATHS) -> list[str]:
     names = [d.name for d in root.iterdir()
              if d.is_dir() and not d.name.startswith((".", "_"))
              and (any(d.glob("*.jsonl")) or any(d.glob("*.txt")))]
-    return sorted(names, key=lambda n: (n != "articles", n))
+    return sorted(names, key=set_order)
+
+
+def set_order(name: str) -> tuple:
+    """``articles`` first, then by name with numbers compared as numbers, so
+    heldout2 comes before heldout10 in every table (the order they were written)."""
+    parts = re.split(r"(\d+)", name)
+    return (name != "articles", tuple(int(p) if p.isdigit() else p for p in parts))
 
 
 def first_run_path(set_name: str, paths: Paths = PATHS) -> Path:
