@@ -144,3 +144,23 @@ def test_opened_as_a_file_it_says_how_to_serve_the_book(book_page, book_html):
     book_page.page.goto((book_html / "search.html").as_uri() + "?q=Telegram")
     book_page.page.wait_for_function(FINISHED)
     assert "make serve" in book_page.page.inner_text("#search-results .search-summary")
+
+
+@pytest.mark.parametrize("width", [375, 960, 1280])
+def test_one_search_box_and_no_empty_header(book_page, width):
+    """One search box at every width, in sight (the sidebar's at a desktop's,
+    the page header's on a phone), and no empty site header above the page: with
+    pydata-sphinx-theme 0.17 under sphinx-book-theme 1.3 a desktop page had a
+    64 px band holding a second search box unless ``navbar_persistent`` is
+    emptied in ``_config.yml``."""
+    page = book_page.page
+    page.set_viewport_size({"width": width, "height": 800})
+    # a chapter low in the sidebar: the theme scrolls the sidebar to its link
+    book_page.goto("book/takedown_numbers.html")
+    button = page.locator("button.search-button__button:visible")
+    assert button.count() == 1
+    box = button.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, f"search box out of sight: {box}"
+    header = page.evaluate("() => { const h = document.querySelector('#pst-header');"
+                           " return h ? h.getBoundingClientRect().height : 0 }")
+    assert header == 0, f"an empty {header}px site header at {width}px"
