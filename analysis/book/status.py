@@ -74,7 +74,7 @@ def page_source(info: dict) -> bytes:
 How this copy of the book was built. Everything in it is computed from the
 project's inputs when the book is built; nothing on this page is typed.
 
-| | |
+| | this copy |
 |---|---|
 {table}
 

@@ -5,6 +5,7 @@ A page is loaded in Debian's Chromium at a given width and colour scheme, and:
 - logs no console error and no uncaught exception; no request fails or leaves 127.0.0.1;
 - every image has loaded (``naturalWidth > 0``) and has alt text;
 - nothing makes the page scroll sideways; no text is clipped by its box;
+- no table has a header row with nothing in it;
 - headings do not skip a level;
 - every element holding Arabic or Persian script is laid out right to left, with a ``lang``;
 - axe-core finds no serious or critical violation (contrast included, in the theme shown).
@@ -65,6 +66,13 @@ DOM_CHECKS = r"""
     if ((s.overflowX === 'hidden' || s.overflow === 'hidden' || s.textOverflow === 'ellipsis')
         && el.scrollWidth > el.clientWidth + 1)
       out.push(`text clipped: <${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 30)}"`);
+  }
+  // a table's header row says what its columns hold: a row of empty header
+  // cells shows as a blank band above the table
+  for (const row of main.querySelectorAll('thead tr')) {
+    if (row.closest('[hidden], .d-none')) continue;
+    if (row.cells.length && [...row.cells].every(c => !c.textContent.trim()))
+      out.push(`empty table header row above "${(row.closest('table').tBodies[0] || row).textContent.trim().slice(0, 30)}"`);
   }
   return out;
 }

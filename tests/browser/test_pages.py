@@ -42,6 +42,7 @@ def test_the_checks_catch_each_kind_of_failure(browser, fixture_url):
         "unlabelled RTL": "Arabic script not marked right to left",
         "sideways scroll": "scrolls sideways",
         "clipped text": "text clipped",
+        "empty header row": "empty table header row",
         "contrast": "axe serious color-contrast",
     }
     missed = [kind for kind, text in expected.items() if not any(text in p for p in found)]
