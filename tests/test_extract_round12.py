@@ -4,7 +4,7 @@ must not fire."""
 import pytest
 
 from analysis.extract.entities import EntityExtractor
-from tests.mentions import ents
+from tests.mentions import ents, qs
 
 
 def twitter(text):
@@ -110,3 +110,28 @@ def test_guarded_cues_are_data(tmp_path, monkeypatch):
     assert not guard.before.search("sent over ")
     assert guard.blocked.search("hoop street")
     assert ex.blocked == []
+
+
+# --- the dollar of the country the story is set in ---------------------------------
+
+def money_units(text):
+    return [(t, u) for t, _v, u, _q, _p in qs(text)]
+
+
+def test_a_bare_dollar_is_the_currency_of_the_story_setting():
+    assert money_units("Calgary man fined over extremist posts\nHe was ordered to pay $2,500.") == [
+        ("$2,500", "cad")]
+    assert money_units("Brisbane court jails recruiter\nThe cell raised $40,000 online.") == [
+        ("$40,000", "aud")]
+    assert money_units("Wellington police seize phones\nThe group sent $900 abroad.") == [
+        ("$900", "nzd")]
+    # no setting named: US dollars, as before
+    assert money_units("The cell raised $40,000 online.") == [("$40,000", "usd")]
+
+
+def test_a_country_named_deep_in_the_story_is_no_setting():
+    filler = "The researchers followed the channels for months and counted their posts. " * 6
+    text = "Extremists move to new apps\n" + filler + "Its Canadian owner raised $3m."
+    assert money_units(text)[-1] == ("$3m", "usd")
+    # and an Arabic or Persian dollar stays the US dollar (a local one is named: دولار كندي)
+    assert money_units("سيدني - دفع المتهم 500 دولار للخلية.") == [("500", "usd")]
