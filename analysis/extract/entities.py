@@ -2,8 +2,11 @@
 
 data/gazetteer/entities.csv  id, kind, name_en, notes
 data/gazetteer/aliases.csv   id, alias, lang     (every spelling -> canonical id)
-data/gazetteer/guarded.csv   id, alias, lang, context  (ambiguous words: only
-                             with a context word within a short window)
+data/gazetteer/guarded.csv   id, alias, lang, context, before, after
+                             (ambiguous words: only with a context word within
+                             a short window, a cue word right before or right
+                             after the name, in a list of other platforms, or
+                             once the text has used the name as the entity)
 data/gazetteer/blocked.csv   phrase, reason      (names of things that contain
                              an alias but are not it, e.g. the ISIS Watch channel)
 
@@ -11,7 +14,9 @@ All aliases become one trie regex over the normalised view.  Arabic and
 Persian clitics are allowed around a name (و ب ل ك ف, ال before a foreign
 name, لل for names that start with ال; pronoun, plural and nisba suffixes) but
 the returned span covers the name only.  All-capital Latin aliases (IS, VK,
-FBI) must match the original text case-sensitively so "is" is never ISIS.
+FBI) must match the original text case-sensitively so "is" is never ISIS;
+a guarded one too (X, the platform once Twitter, is never x), and its
+capital tells nothing, so only its cues can make it the entity.
 """
 from __future__ import annotations
 
@@ -40,6 +45,32 @@ URL_RE = re.compile(
 # regex engine finds with a fast search (the same matches as a lookbehind
 # first, 20x faster on the bench's articles)
 HANDLE_RE = re.compile(r"@(?<![\w@]@)(?P<h>[A-Za-z0-9_]{2,30})")
+
+
+# between a cue word and the name: spaces, quotes and brackets
+_CUE_GAP = r"[\s\"'«»“”()\[\]]*"
+
+
+class Guard(NamedTuple):
+    """What makes a guarded spelling the entity where it stands."""
+    context: re.Pattern         # a word within 60 characters either side
+    before: re.Pattern | None   # a cue ending right before the name
+    after: re.Pattern | None    # a cue starting right after it
+    blocked: re.Pattern | None  # the blocked phrases that contain it (X-ray)
+    exact: str | None           # an all-capital Latin spelling (X): matched as
+                                # written, and its capital tells nothing
+
+
+def _cues(words: list[str], before: bool) -> re.Pattern | None:
+    """One regex for the cue words of a guarded name: ``before``, a cue (with
+    the clitics a name may take: على منصة, لموقع) ending the text before the
+    name; otherwise one starting the text after it."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    if before:
+        return re.compile(r"(?<![^\W_])" + _PREFIX + r"??(?:" + alts + r")" + _CUE_GAP + r"\Z")
+    return re.compile(_CUE_GAP + r"(?:" + alts + r")(?![^\W_])")
 
 
 class EntityHit(NamedTuple):
@@ -76,7 +107,7 @@ class EntityExtractor:
         # key -> (id, exact original spelling required or None)
         self.alias: dict[str, tuple[str, str | None]] = {}
         self.handles: dict[str, str] = {}
-        self.guards: dict[str, tuple[str, re.Pattern]] = {}
+        self.guards: dict[str, tuple[str, Guard]] = {}
         for r in _read("aliases.csv"):
             ident, alias = r["id"], r["alias"].strip()
             if ident not in self.kinds:
@@ -93,19 +124,40 @@ class EntityExtractor:
                 self.handles.setdefault(alias.lower(), ident)
         # Two spellings that normalise alike (أعماق, اعماق) share one entry:
         # the context words of both count (they used to overwrite each other).
-        contexts: dict[str, tuple[str, list[str]]] = {}
+        contexts: dict[str, tuple[str, list[str], list[str], list[str], str | None]] = {}
         for r in _read("guarded.csv"):
             ident = r["id"]
             if ident not in self.kinds:
                 raise ValueError(f"guarded.csv: unknown id {ident!r}")
-            k = key(r["alias"])
+            alias = r["alias"].strip()
+            k = key(alias)
             if k in contexts and contexts[k][0] != ident:
                 raise ValueError(f"guarded.csv: {r['alias']!r} is guarded for two ids")
-            words = contexts.setdefault(k, (ident, []))[1]
-            words += [key(c) for c in r["context"].split("|") if c.strip() and key(c) not in words]
-        for k, (ident, words) in contexts.items():
-            self.guards[k] = (ident, re.compile("|".join(words)))
-        self.blocked = [key(r["phrase"]) for r in _read("blocked.csv")]
+            entry = contexts.setdefault(k, (ident, [], [], [], alias if _is_caps(alias) else None))
+            for col, words in zip(("context", "before", "after"), entry[1:4]):
+                words += [key(c) for c in (r.get(col) or "").split("|")
+                          if c.strip() and key(c) not in words]
+        # A blocked phrase that holds a plain alias is looked for in every
+        # text (below); one that holds only a guarded name (X-ray, Malcolm X)
+        # only where that name stands, when its guard is checked.
+        blocked_guarded: dict[str, list[str]] = {}
+        self.blocked = []
+        for r in _read("blocked.csv"):
+            b = key(r["phrase"])
+            words = set(re.findall(r"[^\W_]+", b))
+            inside = [k for k in contexts if set(k.split()) <= words and re.search(
+                r"(?<![^\W_])" + re.escape(k) + r"(?![^\W_])", b)]
+            if inside and not any(set(a.split()) <= words for a in self.alias):
+                for k in inside:
+                    blocked_guarded.setdefault(k, []).append(b)
+            else:
+                self.blocked.append(b)
+        for k, (ident, words, before, after, exact) in contexts.items():
+            bl = blocked_guarded.get(k)
+            self.guards[k] = (ident, Guard(
+                re.compile("|".join(words) or "(?!)"), _cues(before, True), _cues(after, False),
+                re.compile(trie_pattern(sorted(bl)).replace(r"\s+", r"[\s_]+")) if bl else None,
+                exact))
         # the blocked regex runs only on a text that has every word of some
         # blocked phrase (its first words, isis and داعش, are in almost every text)
         self.blocked_words = [tuple(b.split()) for b in self.blocked if b.split()]
@@ -163,8 +215,8 @@ class EntityExtractor:
             if entry is not None:
                 d = (entry[0], entry[1], None)
             elif k in self.guards:
-                ident, ctx_re = self.guards[k]
-                d = (ident, None, ctx_re)
+                ident, guard = self.guards[k]
+                d = (ident, guard.exact, guard)
         if len(self._decide) < 100_000:
             self._decide[(n, n2, suf)] = d
         return d
@@ -277,16 +329,18 @@ class EntityExtractor:
             if handlemask is not None and handlemask.find(1, s, e) != -1 \
                     and _overlaps(s, e, handle_spans):
                 continue
-            ident, exact, ctx_re = d
-            if ctx_re is not None:
-                window = norm[max(0, s - 60):s] + " " + norm[e:e + 60]
-                if not ctx_re.search(window) and not _capitalised_inside(view, s, e):
-                    # decided below: a name in a list of other platforms counts
-                    pending.append(_new(EntityHit, (s, e, kinds[ident], ident)))
-                    continue
-            elif exact is not None:
+            ident, exact, guard = d
+            if exact is not None:
                 os_, oe = view.span(s, e)
                 if text[os_:oe] != exact:
+                    continue
+            if guard is not None:
+                verdict = _guarded(guard, view, s, e)
+                if verdict is None:
+                    continue
+                if not verdict:
+                    # decided below: a name in a list of other platforms counts
+                    pending.append(_new(EntityHit, (s, e, kinds[ident], ident)))
                     continue
             hits.append(_new(EntityHit, (s, e, kinds[ident], ident)))
         if pending:
@@ -302,6 +356,26 @@ class EntityExtractor:
 
 
 _BY_SPAN = attrgetter("start", "end")
+
+
+def _guarded(guard: Guard, view, s: int, e: int) -> bool | None:
+    """A guarded name at ``s:e``: True (the entity: a context word near it, a
+    cue right before or after it, or a Latin capital inside a sentence),
+    None (inside a blocked phrase: never) or False (undecided: the list and
+    one-sense checks decide)."""
+    norm = view.norm
+    if guard.blocked is not None:
+        a = max(0, s - 40)
+        if any(m.start() + a <= s and e <= m.end() + a
+               for m in guard.blocked.finditer(norm[a:e + 40])):
+            return None
+    if guard.context.search(norm[max(0, s - 60):s] + " " + norm[e:e + 60]):
+        return True
+    if guard.before is not None and guard.before.search(norm[max(0, s - 40):s]):
+        return True
+    if guard.after is not None and guard.after.match(norm, e, e + 40):
+        return True
+    return guard.exact is None and _capitalised_inside(view, s, e)
 _LIST_GAP = re.compile(r"^[\s,،؛;/]*(?:(?:و|and|or|یا|أو|او)\s*)?$")
 
 

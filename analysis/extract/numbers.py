@@ -798,7 +798,11 @@ class QuantityExtractor:
         or city the text names (Baghdad: Iraqi dinars; Lahore: Pakistani
         rupees; Riyadh: Saudi riyals; Dubai: UAE dirhams)."""
         table = self.lex.currencies[name]
-        m = self.currency_cue_re[name].search(norm)
+        # A dollar ($) is the dollar of the country the story is set in, told
+        # by its headline and lead only (Ottawa teen charged ...: Canadian; a
+        # Canadian start-up deep in a magazine piece is no setting): every
+        # dollar country writes the sign, and the default is the US's.
+        m = self.currency_cue_re[name].search(norm, 0, _LEAD if name == "dollar" else len(norm))
         return table[m.group("c")] if m else table["*"]
 
     def _borrow_units(self, norm: str, qs: list[Quantity]) -> None:
@@ -1407,6 +1411,8 @@ def _is_phone(d: str) -> bool:
     return len(d) >= 4 and d.isdigit()
 
 
+# the headline and lead, where a story's setting is named (the dollar's country)
+_LEAD = 400
 _TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
 # Words that end an English noun phrase after a number: the noun was not there.
 _NOUN_PHRASE_ENDS = frozenset(
@@ -1417,7 +1423,7 @@ _NOUN_PHRASE_ENDS = frozenset(
 _NOT_BORROWED = frozenset({"day", "week", "month", "year", "hour", "minute", "second",
                            "percent", "usd", "eur", "gbp", "irr", "toman", "mad", "egp",
                            "afn", "pkr", "inr", "dinar", "rupee", "riyal", "dirham", "rub", "tjs",
-                           "myr", "idr", "kes", "ngn", "php", "shilling"})
+                           "myr", "idr", "kes", "ngn", "php", "shilling", "dollar"})
 # a parenthesis or a dash-delimited aside ending right before a number
 _ASIDE_RE = re.compile(r"\s(?:[-–—]\s[^-–—()\n\d]{1,60}\s[-–—]|\([^()\n\d]{1,60}\))\s*$")
 # the prepositions of a "more than" verb (يزيد على, يقل عن) before its number
