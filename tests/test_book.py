@@ -57,6 +57,16 @@ def test_index_and_corpus_page_show_all_articles(built):
     assert list(paths.html.rglob("corpus-composition*.png"))
 
 
+def test_each_page_has_one_viewport_tag(built):
+    # Sphinx, docutils and the theme's head each wrote one (analysis/book/sphinx/head.py)
+    paths, _ = built
+    for page in ["intro", "corpus", "methods", "articles/001"]:
+        html = _page(paths, page)
+        assert html.count('<meta name="viewport"') == 1, page
+    search = (paths.html / "search.html").read_text(encoding="utf-8")
+    assert search.count('<meta name="viewport"') == 1
+
+
 def test_arabic_font_is_shipped_not_fetched(built):
     paths, _ = built
     css = (paths.html / "_static" / "book.css").read_text(encoding="utf-8")
