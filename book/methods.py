@@ -63,6 +63,13 @@ for kind in ("quantity", "date", "platform"):
                                 methods.TARGETS[kind]), display=False)
 glue("methods_heldout_unit", methods.score_text(float(fair["unit"]["accuracy"]),
                                                 methods.TARGET_UNIT, percent=True), display=False)
+# and its first run, the blind measure (changes made on other sets since can move today's)
+first = methods.pooled_first_run(data, "held-out")
+for kind in ("quantity", "date", "platform"):
+    for measure in ("precision", "recall"):
+        glue(f"methods_heldout_first_{kind}_{measure}",
+             methods.score_text(float(first.get(kind, {}).get(measure, float("nan"))),
+                                methods.TARGETS[kind]), display=False)
 held_met, held_n = methods.targets_met(data, "held-out")
 glue("methods_heldout_met", held_met, display=False)
 glue("methods_heldout_n", held_n, display=False)
@@ -95,6 +102,13 @@ glue("methods_n_first_runs", n_first, display=False)
 #   {glue:text}`methods_heldout_platform_recall`; the counted noun
 #   (accounts, channels, items) is right for
 #   {glue:text}`methods_heldout_unit` of the quantities it finds.
+#   Its first run, the blind measure, before changes made on other sets
+#   since: quantities {glue:text}`methods_heldout_first_quantity_precision`
+#   and {glue:text}`methods_heldout_first_quantity_recall`, dates
+#   {glue:text}`methods_heldout_first_date_precision` and
+#   {glue:text}`methods_heldout_first_date_recall`, platforms
+#   {glue:text}`methods_heldout_first_platform_precision` and
+#   {glue:text}`methods_heldout_first_platform_recall`.
 #   {glue:text}`methods_heldout_met` of its {glue:text}`methods_heldout_n`
 #   targets are met there: treat a number it marks as a pointer to read, not
 #   as a figure to cite.

@@ -4,6 +4,7 @@ shown in Methods with no code change."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -201,3 +202,14 @@ def test_sets_are_listed_in_the_order_they_were_written():
     for table in ("by_kind", "by_kind_lang", "errors"):
         sets = scores[table]["set"].drop_duplicates().tolist()
         assert sets == ["heldout3", "heldout10"], (table, sets)
+
+
+def test_the_held_out_first_run_is_pooled_from_its_recorded_counts():
+    data = methods.load(PATHS)
+    held = methods.sets_with_role(data, "held-out")
+    rows = [r for r in gold.first_runs(PATHS) if r["set"] in held and r["kind"] == "platform"]
+    assert rows
+    tp, fp, fn = (sum(r[c] for r in rows) for c in ("tp", "fp", "fn"))
+    first = methods.pooled_first_run(data, "held-out")["platform"]
+    assert first["precision"] == pytest.approx(tp / (tp + fp))
+    assert first["recall"] == pytest.approx(tp / (tp + fn))

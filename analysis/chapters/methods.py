@@ -168,6 +168,18 @@ def pooled(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
     return out
 
 
+def pooled_first_run(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
+    """Like ``pooled``, for the recorded first runs of the sets of a role."""
+    f = data.first_runs
+    f = f[f["set"].isin(sets_with_role(data, role)) & (f["lang"] == "all")]
+    f = f.groupby("kind")[["first_tp", "first_fp", "first_fn"]].sum()
+    return {k: {"precision": r.first_tp / (r.first_tp + r.first_fp) if r.first_tp + r.first_fp
+                else float("nan"),
+                "recall": r.first_tp / (r.first_tp + r.first_fn) if r.first_tp + r.first_fn
+                else float("nan")}
+            for k, r in f.iterrows()}
+
+
 def first_run_range(data: MethodsData, kind: str, measure: str) -> tuple[float, float, int]:
     """The lowest and highest first-run precision or recall of a kind across the
     sets with a first run, and how many sets that is."""
