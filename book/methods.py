@@ -55,21 +55,15 @@ glue("methods_heldout_names", " and ".join(held) or "none", display=False)
 glue("methods_heldout_n_docs", int(data.counts.loc[data.counts["set"].isin(held), "documents"].sum()),
      display=False)
 fair = methods.pooled(data, "held-out")
-# (as text: a score just under its target keeps the place that shows it)
-for kind in ("quantity", "date", "platform"):
-    for measure in ("precision", "recall"):
-        glue(f"methods_heldout_{kind}_{measure}",
-             methods.score_text(float(fair.get(kind, {}).get(measure, float("nan"))),
-                                methods.TARGETS[kind]), display=False)
+# today's scores, and its first run, the blind measure (changes made on other
+# sets since can move today's); as text, a score just under its target keeps
+# the place that shows it
+for prefix, pooled in (("methods_heldout", fair),
+                       ("methods_heldout_first", methods.pooled_first_run(data, "held-out"))):
+    for key, text in methods.score_texts(pooled).items():
+        glue(f"{prefix}_{key}", text, display=False)
 glue("methods_heldout_unit", methods.score_text(float(fair["unit"]["accuracy"]),
                                                 methods.TARGET_UNIT, percent=True), display=False)
-# and its first run, the blind measure (changes made on other sets since can move today's)
-first = methods.pooled_first_run(data, "held-out")
-for kind in ("quantity", "date", "platform"):
-    for measure in ("precision", "recall"):
-        glue(f"methods_heldout_first_{kind}_{measure}",
-             methods.score_text(float(first.get(kind, {}).get(measure, float("nan"))),
-                                methods.TARGETS[kind]), display=False)
 held_met, held_n = methods.targets_met(data, "held-out")
 glue("methods_heldout_met", held_met, display=False)
 glue("methods_heldout_n", held_n, display=False)

@@ -168,6 +168,13 @@ def pooled(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
     return out
 
 
+def score_texts(pooled_scores: dict, kinds=("quantity", "date", "platform")) -> dict[str, str]:
+    """``{"<kind>_<precision|recall>": text}`` for the prose, each score as
+    ``score_text`` shows it beside its target ("not measured" where missing)."""
+    return {f"{k}_{m}": score_text(float(pooled_scores.get(k, {}).get(m, float("nan"))), TARGETS[k])
+            for k in kinds for m in ("precision", "recall")}
+
+
 def pooled_first_run(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
     """Like ``pooled``, for the recorded first runs of the sets of a role."""
     f = data.first_runs
