@@ -323,12 +323,22 @@ class DateExtractor:
         return hits
 
     def _prev_word(self, norm: str, s: int) -> str:
-        pm = self.prev_word_re.search(norm[max(0, s - 25):s])
-        if not pm:
+        # The run of non-space, non-digit characters before ``s`` (past
+        # spaces) in the 25 characters before it, as ``prev_word_re.search``
+        # finds it (``\s`` is str.isspace, ``\d`` str.isdecimal), without
+        # trying the regex at every position.
+        ctx = norm[max(0, s - 25):s].rstrip()
+        if not ctx or ctx[-1].isdecimal():
             return ""
-        if pm.group("w").endswith("("):
+        w = ctx.rsplit(None, 1)[-1]
+        if not w.isalpha():
+            i = len(w)
+            while i and not w[i - 1].isdecimal():
+                i -= 1
+            w = w[i:]
+        if w.endswith("("):
             return "("
-        w = pm.group("w").rstrip("-")
+        w = w.rstrip("-")
         if w not in self.year_cues and len(w) > 2 and w[0] in "وبلف":
             w = w[1:]
         return w
