@@ -85,3 +85,15 @@ def test_fold_keeps_case_and_normalize_lowers_it():
     assert fold_case_kept("ISIS أ ی") == "ISIS ا ي"
     assert fold("ISIS أ ی") == "isis ا ي"
     assert fold("ΟΔΟΣ") == "οδοσ"            # per character: no final-sigma context
+
+
+def test_the_character_loop_finds_what_the_deletion_regex_finds():
+    """``_deleted_scan`` (the compiled View's scan for deletions) and
+    DELETE_RE agree on every character, alone and in a text."""
+    from analysis.text.normalize import DELETE_RE, _deleted, _deleted_scan
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    want = [m.start() for m in DELETE_RE.finditer(every)]
+    assert _deleted_scan(every) == want
+    assert _deleted(every) == want
+    s = "مُحَمَّد‌ـــ\u200fTel\u00adegram\ufeff ۱۲ x\u2066y\u2069"
+    assert _deleted_scan(s) == _deleted(s) == [m.start() for m in DELETE_RE.finditer(s)]
