@@ -97,3 +97,13 @@ def test_the_character_loop_finds_what_the_deletion_regex_finds():
     assert _deleted(every) == want
     s = "مُحَمَّد‌ـــ\u200fTel\u00adegram\ufeff ۱۲ x\u2066y\u2069"
     assert _deleted_scan(s) == _deleted(s) == [m.start() for m in DELETE_RE.finditer(s)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("اب ك\u064b\u064e\u0640\u0670\u200c\u200f\ufeff1x"), max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=8))
+def test_spans_walks_the_map_as_span_bisects_it(s, raw):
+    view = View(s)
+    n = len(view.norm)
+    pairs = sorted((a, min(a + w, n)) for a, w in raw if a < n)
+    assert view.spans(pairs) == [view.span(a, b) for a, b in pairs]

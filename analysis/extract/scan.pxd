@@ -7,3 +7,6 @@ import cython
 cpdef _sort_matches(list found, str norm, list lists, list lists_of, list ends, list runs,
                     list heads, Py_ssize_t first_digit, Py_ssize_t first_single, Py_ssize_t zero,
                     dict singles, tuple single_keys)
+
+@cython.locals(out=list, last=cython.Py_ssize_t, p=cython.Py_ssize_t)
+cpdef list matches(pattern, list starts, str norm)

@@ -192,9 +192,10 @@ def _sort_matches(found, norm, lists, lists_of, ends, runs, heads, first_digit, 
             heads.append(p)
 
 
-def matches(pattern: re.Pattern, starts: list[int], norm: str) -> list[re.Match]:
-    """``list(pattern.finditer(norm))`` for a pattern that can only match at
-    one of ``starts`` (sorted): the same matches, trying only there."""
+def matches(pattern, starts, norm):
+    """``list(pattern.finditer(norm))`` for a pattern (``re.Pattern``) that
+    can only match at one of ``starts`` (sorted offsets): the same matches,
+    trying only there. (scan.pxd types it when compiled.)"""
     out = []
     last = 0
     match = pattern.match

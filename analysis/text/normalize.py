@@ -124,6 +124,30 @@ def _deleted(text: str) -> list[int]:
     return [m.start() for m in DELETE_RE.finditer(text)]
 
 
+def _spans(at, shift, text, pairs):
+    """``View.spans`` where the view dropped characters (a module function:
+    normalize.pxd types it when compiled)."""
+    n, nat = len(text), len(at)
+    out = []
+    k = 0
+    for s, e in pairs:
+        while k < nat and at[k] <= s:
+            k += 1
+        a = s + (shift[k - 1] if k else 0)
+        j = k
+        while j < nat and at[j] < e:
+            j += 1
+        b = e + (shift[j - 1] if j else 0)
+        # harakat and tatweel written on the last letter belong to the word (_MARKS)
+        while b < n:
+            c = text[b]
+            if not ("\u064b" <= c <= "\u065f" or c == "\u0670" or c == "\u0640"):
+                break
+            b += 1
+        out.append((a, b))
+    return out
+
+
 class View:
     """Normalised text ``norm`` plus the way back to offsets in ``text``.
 
@@ -170,21 +194,7 @@ class View:
         at, shift, text = self._at, self._shift, self.text
         if not at:
             return list(pairs)
-        n, nat = len(text), len(at)
-        out = []
-        k = 0
-        for s, e in pairs:
-            while k < nat and at[k] <= s:
-                k += 1
-            a = s + (shift[k - 1] if k else 0)
-            j = k
-            while j < nat and at[j] < e:
-                j += 1
-            b = e + (shift[j - 1] if j else 0)
-            while b < n and text[b] in _MARKS:
-                b += 1
-            out.append((a, b))
-        return out
+        return _spans(at, shift, text, pairs)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a non-empty normalised span."""
