@@ -210,7 +210,13 @@ class DateExtractor:
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
         # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
         wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
+        # Every match of left_day_re starts with the first letter of an opening
+        # word (مبbfاodري), of a weekday or of "the", or with a digit: a
+        # lookahead rejects any other place at once (it is searched for in the
+        # 60 characters before a month name).
+        first = sorted(set("مبbfاodري") | {w[0] for w in lex.cues.get("weekday", ())} | {"t"})
         self.left_day_re = re.compile(
+            "(?=[" + "".join(map(re.escape, first)) + r"\d])"
             # (on 22 and 23 November, روزهای ۲۲ و ۲۳ نوامبر, يومي 22 و23: two days)
             # (between the 21st and the 24th of November)
             r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين|on|days|روزهاي|يومي|ايام)\s+)?" + wd +
