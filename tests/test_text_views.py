@@ -87,16 +87,38 @@ def test_fold_keeps_case_and_normalize_lowers_it():
     assert fold("ΟΔΟΣ") == "οδοσ"            # per character: no final-sigma context
 
 
-def test_the_character_loop_finds_what_the_deletion_regex_finds():
-    """``_deleted_scan`` (the compiled View's scan for deletions) and
-    DELETE_RE agree on every character, alone and in a text."""
-    from analysis.text.normalize import DELETE_RE, _deleted, _deleted_scan
+def test_the_character_loop_finds_the_deletions_the_variants_and_the_capitals():
+    """``_scan`` (the compiled View's one loop over a text) finds what
+    DELETE_RE finds, every variant of ``_REPLACE`` the text has, and its
+    capitals, on every character, alone and in texts."""
+    from analysis.text.normalize import _REPLACE, DELETE_RE, _lower, _lower_at, _scan
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
-    want = [m.start() for m in DELETE_RE.finditer(every)]
-    assert _deleted_scan(every) == want
-    assert _deleted(every) == want
-    s = "مُحَمَّد‌ـــ\u200fTel\u00adegram\ufeff ۱۲ x\u2066y\u2069"
-    assert _deleted_scan(s) == _deleted(s) == [m.start() for m in DELETE_RE.finditer(s)]
+    deleted, variants, caps = _scan(every)
+    assert deleted == [m.start() for m in DELETE_RE.finditer(every)]
+    assert variants == list(_REPLACE)
+    assert caps is None
+    for c in every:
+        deleted, variants, caps = _scan("a" + c)
+        assert deleted == ([1] if DELETE_RE.match(c) else []), hex(ord(c))
+        assert set(variants) >= {(v, f) for v, f in _REPLACE if v == c}, hex(ord(c))
+        if caps is not None:
+            kept = DELETE_RE.sub("", "a" + c)
+            assert _lower_at(kept, caps) == _lower(kept), hex(ord(c))
+    for s in ("مُحَمَّد‌ـــ\u200fTel\u00adegram\ufeff ۱۲ x\u2066y\u2069", "ي ی ك ک ة ۀ ٫ ۱", "plain text",
+              "a_b\u00a0c\u2019", "", "ISIS و ABC-DEF\u200cGH ١٢ US$ Ab", "Élan", "ΣΑ", "İ"):
+        deleted, variants, caps = _scan(s)
+        assert deleted == [m.start() for m in DELETE_RE.finditer(s)]
+        assert set(variants) >= {(v, f) for v, f in _REPLACE if v in s}
+        assert [p for p in _REPLACE if p in variants] == variants      # in _REPLACE's order
+        kept = DELETE_RE.sub("", s)
+        assert caps is None or _lower_at(kept, caps) == _lower(kept), s
+        assert View(s).norm == fold(s), s
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("اب كAZaz_Σİé\u064b\u0640\u200c\u00ad\ufeff1٢ "), max_size=40))
+def test_the_view_is_the_normalised_text(s):
+    assert View(s).norm == fold(s)          # (fold: normalize, lower-cased)
 
 
 @settings(max_examples=300, deadline=None)
