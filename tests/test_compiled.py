@@ -61,6 +61,7 @@ def test_compiled_modules_give_the_same_mentions_as_pure_python():
 
 def test_an_edited_module_runs_as_python_until_rebuilt(tmp_path, monkeypatch):
     _built()
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)   # (the suite may run with it set)
     name = "analysis.extract.numbers"
     finder = compiled._Finder()
     spec = finder.find_spec(name)
@@ -121,6 +122,7 @@ def test_a_pxd_beside_a_module_names_its_build_and_is_compiled_with_it(tmp_path,
     """An augmenting .pxd (C types for Cython) is part of what a build is named
     for: an edited .pxd is a new build, and until then the module runs as Python."""
     _built()
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)   # (the suite may run with it set)
     name = "analysis.extract.scan"
     code = compiled.source(name).read_bytes()
     pxd = compiled.declarations(name).read_bytes()
