@@ -48,6 +48,19 @@ def source(name: str) -> Path:
     return REPO_ROOT.joinpath(*name.split(".")).with_suffix(".py")
 
 
+def declarations(name: str) -> Path:
+    """The module's augmenting ``.pxd`` (C types for Cython, beside the .py;
+    most modules have none): part of what a build is named for."""
+    return source(name).with_suffix(".pxd")
+
+
+def _read_pxd(name: str) -> bytes | None:
+    try:
+        return declarations(name).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def _read_pin() -> bytes:
     """The ``cython==`` line of requirements.txt: a new Cython means a new build."""
     try:
@@ -67,19 +80,24 @@ def _cython_pin() -> bytes:
     return _PIN
 
 
-def digest(name: str, code: bytes) -> str:
+def digest(name: str, code: bytes, pxd: bytes | None = None) -> str:
+    """The name of a build of ``code`` (and of ``pxd``, its .pxd, if any)."""
     h = hashlib.sha256()
-    for part in (_FORMAT, sys.version.encode(), _cython_pin(), name.encode(), code):
+    parts = [_FORMAT, sys.version.encode(), _cython_pin(), name.encode(), code]
+    if pxd is not None:
+        parts += [b"pxd", pxd]
+    for part in parts:
         h.update(len(part).to_bytes(8, "big") + part)
     return h.hexdigest()[:16]
 
 
-def built_path(name: str, code: bytes | None = None) -> Path:
-    """Where the compiled build of ``name``'s source (``code``, or the file
-    as it is now) is, or would be."""
+def built_path(name: str, code: bytes | None = None, pxd: bytes | None = None) -> Path:
+    """Where the compiled build of ``name``'s source (``code`` and ``pxd``,
+    or the files as they are now) is, or would be."""
     if code is None:
         code = source(name).read_bytes()
-    return BUILD_DIR / f"{name}-{digest(name, code)}{SUFFIX}"
+        pxd = _read_pxd(name)
+    return BUILD_DIR / f"{name}-{digest(name, code, pxd)}{SUFFIX}"
 
 
 class _Finder:
@@ -129,7 +147,8 @@ def build(out=sys.stdout) -> int:
     # Each source is read once: the build is named for the very code it was
     # compiled from, even if the file is edited while Cython runs.
     codes = {n: source(n).read_bytes() for n in MODULES}
-    target = {n: built_path(n, codes[n]) for n in MODULES}
+    pxds = {n: _read_pxd(n) for n in MODULES}
+    target = {n: built_path(n, codes[n], pxds[n]) for n in MODULES}
     missing = [n for n in MODULES if not target[n].is_file()]
     keep = {p.name for p in target.values()}
     if BUILD_DIR.is_dir():
@@ -153,6 +172,8 @@ def build(out=sys.stdout) -> int:
             for pkg in list(dst.relative_to(tmp).parents)[:-1]:
                 (Path(tmp) / pkg / "__init__.py").touch()
             dst.write_bytes(codes[name])
+            if pxds[name] is not None:
+                dst.with_suffix(".pxd").write_bytes(pxds[name])
             files.append(str(dst.relative_to(tmp)))
         print(f"[compiled] compiling {len(files)} module(s) with Cython: "
               + ", ".join(n.rsplit(".", 1)[1] for n in missing), file=out, flush=True)

@@ -61,6 +61,7 @@ def test_compiled_modules_give_the_same_mentions_as_pure_python():
 
 def test_an_edited_module_runs_as_python_until_rebuilt(tmp_path, monkeypatch):
     _built()
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)   # (the suite may run with it set)
     name = "analysis.extract.numbers"
     finder = compiled._Finder()
     spec = finder.find_spec(name)
@@ -115,3 +116,41 @@ def test_without_a_compiler_it_says_so_in_one_line_and_python_runs(tmp_path, mon
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "pure Python" in err[0] and "no C compiler" in err[0], err
     assert compiled._Finder().find_spec("analysis.extract.numbers") is None
+
+
+def test_a_pxd_beside_a_module_names_its_build_and_is_compiled_with_it(tmp_path, monkeypatch):
+    """An augmenting .pxd (C types for Cython) is part of what a build is named
+    for: an edited .pxd is a new build, and until then the module runs as Python."""
+    _built()
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)   # (the suite may run with it set)
+    name = "analysis.extract.scan"
+    code = compiled.source(name).read_bytes()
+    pxd = compiled.declarations(name).read_bytes()
+    assert compiled.digest(name, code, pxd) != compiled.digest(name, code)
+    assert compiled.digest(name, code, pxd) != compiled.digest(name, code, pxd + b"\n")
+    assert compiled.built_path(name) == compiled.built_path(name, code, pxd)
+    finder = compiled._Finder()
+    assert finder.find_spec(name) is not None
+    edited = tmp_path / "scan.pxd"
+    edited.write_bytes(pxd + b"\n# an edit\n")
+    real = compiled.declarations
+    monkeypatch.setattr(compiled, "declarations", lambda n: edited if n == name else real(n))
+    assert finder.find_spec(name) is None                 # the usual finders load the .py
+    monkeypatch.undo()
+    # the build was compiled with the declarations: its typed argument is checked
+    proc = subprocess.run(
+        [sys.executable, "-c", "from analysis import compiled\n"
+         "from analysis.extract import scan\n"
+         "assert compiled.active()['analysis.extract.scan']\n"
+         "try:\n    scan._sort_matches([], b'', [], [], [], [], [], 0, 0, 0, {}, ())\n"
+         "except TypeError:\n    print('typed')\n"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+        env={k: v for k, v in os.environ.items() if k != compiled.PURE_ENV})
+    assert proc.returncode == 0 and proc.stdout.strip() == "typed", proc.stderr[-2000:]
+
+
+def test_every_pxd_belongs_to_a_compiled_module():
+    """A .pxd beside a module that is not compiled would do nothing."""
+    pxds = sorted(p for p in (REPO_ROOT / "analysis").rglob("*.pxd"))
+    assert pxds, "no .pxd: this test and compiled.declarations may go"
+    assert {p for p in pxds} <= {compiled.declarations(n) for n in compiled.MODULES}, pxds

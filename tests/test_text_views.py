@@ -85,3 +85,47 @@ def test_fold_keeps_case_and_normalize_lowers_it():
     assert fold_case_kept("ISIS أ ی") == "ISIS ا ي"
     assert fold("ISIS أ ی") == "isis ا ي"
     assert fold("ΟΔΟΣ") == "οδοσ"            # per character: no final-sigma context
+
+
+def test_the_character_loop_finds_the_deletions_the_variants_and_the_capitals():
+    """``_scan`` (the compiled View's one loop over a text) finds what
+    DELETE_RE finds, every variant of ``_REPLACE`` the text has, and its
+    capitals, on every character, alone and in texts."""
+    from analysis.text.normalize import _REPLACE, DELETE_RE, _lower, _lower_at, _scan
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    deleted, variants, caps = _scan(every)
+    assert deleted == [m.start() for m in DELETE_RE.finditer(every)]
+    assert variants == list(_REPLACE)
+    assert caps is None
+    for c in every:
+        deleted, variants, caps = _scan("a" + c)
+        assert deleted == ([1] if DELETE_RE.match(c) else []), hex(ord(c))
+        assert set(variants) >= {(v, f) for v, f in _REPLACE if v == c}, hex(ord(c))
+        if caps is not None:
+            kept = DELETE_RE.sub("", "a" + c)
+            assert _lower_at(kept, caps) == _lower(kept), hex(ord(c))
+    for s in ("مُحَمَّد‌ـــ\u200fTel\u00adegram\ufeff ۱۲ x\u2066y\u2069", "ي ی ك ک ة ۀ ٫ ۱", "plain text",
+              "a_b\u00a0c\u2019", "", "ISIS و ABC-DEF\u200cGH ١٢ US$ Ab", "Élan", "ΣΑ", "İ"):
+        deleted, variants, caps = _scan(s)
+        assert deleted == [m.start() for m in DELETE_RE.finditer(s)]
+        assert set(variants) >= {(v, f) for v, f in _REPLACE if v in s}
+        assert [p for p in _REPLACE if p in variants] == variants      # in _REPLACE's order
+        kept = DELETE_RE.sub("", s)
+        assert caps is None or _lower_at(kept, caps) == _lower(kept), s
+        assert View(s).norm == fold(s), s
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("اب كAZaz_Σİé\u064b\u0640\u200c\u00ad\ufeff1٢ "), max_size=40))
+def test_the_view_is_the_normalised_text(s):
+    assert View(s).norm == fold(s)          # (fold: normalize, lower-cased)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("اب ك\u064b\u064e\u0640\u0670\u200c\u200f\ufeff1x"), max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=8))
+def test_spans_walks_the_map_as_span_bisects_it(s, raw):
+    view = View(s)
+    n = len(view.norm)
+    pairs = sorted((a, min(a + w, n)) for a, w in raw if a < n)
+    assert view.spans(pairs) == [view.span(a, b) for a, b in pairs]

@@ -210,7 +210,13 @@ class DateExtractor:
         self.bracket_jyear_re = re.compile(r"\s*\(\s*(?P<y>1[34]\d\d)\s*\)")
         # a weekday may stand before either day: بين الخميس 21 والأحد 24 تشرين الثاني
         wd = r"(?:(?:" + trie_pattern(sorted(lex.cues.get("weekday", ()))) + r"),?\s+)?"
+        # Every match of left_day_re starts with the first letter of an opening
+        # word (مبbfاodري), of a weekday or of "the", or with a digit: a
+        # lookahead rejects any other place at once (it is searched for in the
+        # 60 characters before a month name).
+        first = sorted(set("مبbfاodري") | {w[0] for w in lex.cues.get("weekday", ())} | {"t"})
         self.left_day_re = re.compile(
+            "(?=[" + "".join(map(re.escape, first)) + r"\d])"
             # (on 22 and 23 November, روزهای ۲۲ و ۲۳ نوامبر, يومي 22 و23: two days)
             # (between the 21st and the 24th of November)
             r"(?:(?P<open>(?:ما\s+)?بين|between|from|من|از|بين|on|days|روزهاي|يومي|ايام)\s+)?" + wd +
@@ -323,12 +329,22 @@ class DateExtractor:
         return hits
 
     def _prev_word(self, norm: str, s: int) -> str:
-        pm = self.prev_word_re.search(norm[max(0, s - 25):s])
-        if not pm:
+        # The run of non-space, non-digit characters before ``s`` (past
+        # spaces) in the 25 characters before it, as ``prev_word_re.search``
+        # finds it (``\s`` is str.isspace, ``\d`` str.isdecimal), without
+        # trying the regex at every position.
+        ctx = norm[max(0, s - 25):s].rstrip()
+        if not ctx or ctx[-1].isdecimal():
             return ""
-        if pm.group("w").endswith("("):
+        w = ctx.rsplit(None, 1)[-1]
+        if not w.isalpha():
+            i = len(w)
+            while i and not w[i - 1].isdecimal():
+                i -= 1
+            w = w[i:]
+        if w.endswith("("):
             return "("
-        w = pm.group("w").rstrip("-")
+        w = w.rstrip("-")
         if w not in self.year_cues and len(w) > 2 and w[0] in "وبلف":
             w = w[1:]
         return w

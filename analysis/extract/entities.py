@@ -257,33 +257,7 @@ class EntityExtractor:
                 if d is not False:
                     out.append((d, *m.span(_N if k[0] is not None else _N2)))
             return out
-        at_word = self._at_word
-        match = self.re.match
-        last = 0
-        for p, e in zip(starts, ends):
-            if p < last:
-                continue
-            w = norm[p:e]
-            r = at_word.get(w, _UNSEEN)
-            if r is _UNSEEN:
-                r = self._word_match(w)
-            if r is None:
-                continue
-            if r is False:
-                m = match(norm, p)
-                if m is None:
-                    continue
-                last = m.end()
-                k = m.group(_N, _N2, _SUF)
-                d = self._decided(k)
-                if d is not False:
-                    out.append((d, *m.span(_N if k[0] is not None else _N2)))
-            else:
-                d, a, b, end = r
-                last = p + end
-                if d is not False:
-                    out.append((d, p + a, p + b))
-        return out
+        return _names_at(self, norm, starts, ends)
 
     def extract(self, view, url_spans: list[tuple[int, int]] | None = None,
                 starts: list[int] | None = None, ends: list[int] | None = None
@@ -356,6 +330,43 @@ class EntityExtractor:
 
 
 _BY_SPAN = attrgetter("start", "end")
+
+
+def _names_at(ex, norm, starts, ends):
+    """``EntityExtractor._names`` with the word table's starts and ends:
+    what the name regex makes of each word is looked up (``_at_word``), and
+    the regex runs only where a longer name may begin. (A module function:
+    entities.pxd gives its arguments and locals C types when compiled.)"""
+    out = []
+    at_word = ex._at_word
+    match = ex.re.match
+    last = 0
+    for j in range(min(len(starts), len(ends))):
+        p = starts[j]
+        if p < last:
+            continue
+        e = ends[j]
+        w = norm[p:e]
+        r = at_word.get(w, _UNSEEN)
+        if r is _UNSEEN:
+            r = ex._word_match(w)
+        if r is None:
+            continue
+        if r is False:
+            m = match(norm, p)
+            if m is None:
+                continue
+            last = m.end()
+            k = m.group(_N, _N2, _SUF)
+            d = ex._decided(k)
+            if d is not False:
+                out.append((d, *m.span(_N if k[0] is not None else _N2)))
+        else:
+            d, a, b, end = r
+            last = p + end
+            if d is not False:
+                out.append((d, p + a, p + b))
+    return out
 
 
 def _guarded(guard: Guard, view, s: int, e: int) -> bool | None:

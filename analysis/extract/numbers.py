@@ -96,6 +96,30 @@ def _num(v: float) -> int | float:
     return v
 
 
+def _digit_anchors(qx, norm, digit_starts):
+    """``QuantityExtractor.anchors``' matches of its digit regex at the digit
+    runs that can start a number (a module function: numbers.pxd types it
+    when compiled)."""
+    found = []
+    match = qx.digit_re.match
+    for p in digit_starts:
+        if p:
+            c = norm[p - 1]
+            if c in ".,/:@#+-_" or c.isdigit():
+                continue
+            if (c in qx.sign_ends and norm.endswith(qx.glued_signs, max(0, p - qx.sign_len), p)
+                    and qx._glued_sign_at(norm, p)):
+                pass        # Rs300,000, RM18,000, Sh1.2 million
+            elif c.isalnum():
+                # only a proclitic و/ف/ب/ل/ك standing at a word start
+                if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
+                    continue
+        m = match(norm, p)
+        if m:
+            found.append(m)
+    return found
+
+
 class QuantityExtractor:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -735,22 +759,7 @@ class QuantityExtractor:
 
     def anchors(self, norm: str, digit_starts: list[int],
                 word_starts: list[int] | None = None) -> list[re.Match]:
-        found = []
-        for p in digit_starts:
-            if p:
-                c = norm[p - 1]
-                if c in ".,/:@#+-_" or c.isdigit():
-                    continue
-                if (c in self.sign_ends and norm.endswith(self.glued_signs, max(0, p - self.sign_len), p)
-                        and self._glued_sign_at(norm, p)):
-                    pass        # Rs300,000, RM18,000, Sh1.2 million
-                elif c.isalnum():
-                    # only a proclitic و/ف/ب/ل/ك standing at a word start
-                    if c not in "وفبلك" or (p > 1 and (norm[p - 2].isalnum() or norm[p - 2] == "_")):
-                        continue
-            m = self.digit_re.match(norm, p)
-            if m:
-                found.append(m)
+        found = _digit_anchors(self, norm, digit_starts)
         found.extend(self.word_anchor_re.finditer(norm) if word_starts is None
                      else matches(self.word_anchor_re, word_starts, norm))
         found.sort(key=lambda m: m.start())

@@ -145,34 +145,11 @@ class WordTable:
         out: dict[str, list[int]] = {g: [] for g in self.groups}
         lists = [out[g] for g in self.groups]
         ends: list[int] = []
-        lists_of = self._lists_of
-        first_digit, first_single = self._first_digit, self._first_single
-        zero = self._zero
-        singles, single_keys = self._singles, self._single_keys
         runs: list[int] = []
         heads: list[int] = []
-        last_digit = -2
-        n = len(norm)
-        for i, p, e in self._ac.find_matches_as_indexes(norm):
-            if i < first_digit:
-                # a whole word, not a piece of one
-                if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
-                    for k in lists_of[i]:
-                        lists[k].append(p)
-                        if not k:
-                            ends.append(e)
-            elif i < first_single:
-                if p != last_digit + 1:
-                    runs.append(p)
-                    heads.append(p)
-                elif i == zero or "-" in norm[p + 3:p + 5]:
-                    # inside a run, a block can start only at a 0 (0044..., 0xx
-                    # phone numbers) or 3-4 digits before a hyphen (1234-567-890):
-                    # every other digit of a run is no place to try (_BLOCK_RE)
-                    heads.append(p)
-                last_digit = p
-            elif norm.startswith(singles[single_keys[i - first_single]], p):
-                heads.append(p)
+        _sort_matches(self._ac.find_matches_as_indexes(norm), norm, lists, self._lists_of, ends,
+                      runs, heads, self._first_digit, self._first_single, self._zero,
+                      self._singles, self._single_keys)
         if self._literals:
             find = norm.find
             for h in self._literals:
@@ -184,9 +161,41 @@ class WordTable:
         return out, runs, heads, ends
 
 
-def matches(pattern: re.Pattern, starts: list[int], norm: str) -> list[re.Match]:
-    """``list(pattern.finditer(norm))`` for a pattern that can only match at
-    one of ``starts`` (sorted): the same matches, trying only there."""
+def _sort_matches(found, norm, lists, lists_of, ends, runs, heads, first_digit, first_single,
+                  zero, singles, single_keys):
+    """``WordTable.find``'s sorting of the automaton's matches ``(i, start,
+    end)``: whole words to their groups' ``lists`` (and the first group's
+    word ends to ``ends``), the first digit of each run to ``runs``, and
+    where a block can start to ``heads``. (A module function: scan.pxd gives
+    its arguments and locals C types when compiled.)"""
+    n = len(norm)
+    last_digit = -2
+    for i, p, e in found:
+        if i < first_digit:
+            # a whole word, not a piece of one
+            if (p == 0 or not norm[p - 1].isalnum()) and (e == n or not norm[e].isalnum()):
+                for k in lists_of[i]:
+                    lists[k].append(p)
+                    if not k:
+                        ends.append(e)
+        elif i < first_single:
+            if p != last_digit + 1:
+                runs.append(p)
+                heads.append(p)
+            elif i == zero or "-" in norm[p + 3:p + 5]:
+                # inside a run, a block can start only at a 0 (0044..., 0xx
+                # phone numbers) or 3-4 digits before a hyphen (1234-567-890):
+                # every other digit of a run is no place to try (_BLOCK_RE)
+                heads.append(p)
+            last_digit = p
+        elif norm.startswith(singles[single_keys[i - first_single]], p):
+            heads.append(p)
+
+
+def matches(pattern, starts, norm):
+    """``list(pattern.finditer(norm))`` for a pattern (``re.Pattern``) that
+    can only match at one of ``starts`` (sorted offsets): the same matches,
+    trying only there. (scan.pxd types it when compiled.)"""
     out = []
     last = 0
     match = pattern.match

@@ -20,6 +20,11 @@ from bisect import bisect_right
 _DELETE = ("\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e"
            "\u2066-\u2069\ufeff\u00ad")
 DELETE_RE = re.compile(f"[{_DELETE}]")
+# Compiled (analysis/compiled.py), the view finds the deletions, the
+# variants and the capitals with one loop over the characters (_scan),
+# several times cheaper there than the regex's scan, a search for each
+# variant and lower-casing the whole text; as Python those are the faster.
+_COMPILED = not __file__.endswith(".py")
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
 
 _MAP = {
@@ -74,9 +79,10 @@ def fold(text: str) -> str:
     return _replace(DELETE_RE.sub("", text))
 
 
-def _replace(text: str) -> str:
-    """The variant letters of a text with nothing left to delete, folded."""
-    for variant, folded in _REPLACE:
+def _replace(text: str, variants=_REPLACE) -> str:
+    """The variant letters of a text with nothing left to delete, folded
+    (``variants``: those of ``_REPLACE`` that may be in it, when known)."""
+    for variant, folded in variants:
         if variant in text:
             text = text.replace(variant, folded)
     return text
@@ -91,6 +97,95 @@ def normalize(text: str) -> str:
     maps exactly as it does.
     """
     return _lower(fold(text))
+
+
+def _scan(text):
+    """(the indices of the characters DELETE_RE matches, in order; the
+    variants of ``_REPLACE`` that may be in the text, in its order; the
+    indices, in the text less its deletions, of its capitals A-Z, or None
+    when it has another character that lower-cases), in one loop over the
+    characters: normalize.pxd makes it a C loop when compiled, where it
+    costs a fraction of the regex's scan, of a search for each variant and
+    of lower-casing the whole text. (A test checks it on every character.)"""
+    out = []
+    seen = bytearray(256)       # which of U+0600-06FF occur
+    other = False               # some variant outside that block may occur
+    caps = []
+    cased = False               # a character other than A-Z lower-cases
+    i = 0
+    for c in text:
+        o = ord(c)
+        if o < 0x80:
+            if 0x41 <= o <= 0x5a:
+                caps.append(i - len(out))
+            elif o == 0x5f:
+                other = True
+        elif 0x600 <= o <= 0x6ff:
+            seen[o - 0x600] = 1
+            if o == 0x640 or 0x64b <= o <= 0x65f or o == 0x670 or 0x6d6 <= o <= 0x6ed:
+                out.append(i)
+        elif o == 0xad or 0x200b <= o <= 0x200f or 0x202a <= o <= 0x202e or 0x2066 <= o <= 0x2069 \
+                or o == 0xfeff:
+            out.append(i)
+        else:
+            if o == 0xa0 or 0x2002 <= o <= 0x2019 or o == 0x202f or o == 0x3000:
+                other = True
+            # (every character that lower-cases to another is upper or title case)
+            if c.isupper() or c.istitle():
+                cased = True
+        i += 1
+    present = [(v, f) for v, f in _REPLACE
+               if (seen[ord(v) - 0x600] if "\u0600" <= v <= "\u06ff" else other)]
+    return out, present, (None if cased else caps)
+
+
+def _lower_at(s, caps):
+    """``_lower(s)`` for a text whose only characters that lower-case to
+    another are the capitals A-Z at ``caps`` (sorted indices): their runs
+    lowered, the rest kept (a text of Arabic or Persian has few).
+    (normalize.pxd types it when compiled.)"""
+    if not caps:
+        return s
+    pieces = []
+    last = 0
+    k = 0
+    n = len(caps)
+    while k < n:
+        a = caps[k]
+        b = a + 1
+        k += 1
+        while k < n and caps[k] == b:
+            b += 1
+            k += 1
+        pieces.append(s[last:a])
+        pieces.append(s[a:b].lower())
+        last = b
+    pieces.append(s[last:])
+    return "".join(pieces)
+
+
+def _spans(at, shift, text, pairs):
+    """``View.spans`` where the view dropped characters (a module function:
+    normalize.pxd types it when compiled)."""
+    n, nat = len(text), len(at)
+    out = []
+    k = 0
+    for s, e in pairs:
+        while k < nat and at[k] <= s:
+            k += 1
+        a = s + (shift[k - 1] if k else 0)
+        j = k
+        while j < nat and at[j] < e:
+            j += 1
+        b = e + (shift[j - 1] if j else 0)
+        # harakat and tatweel written on the last letter belong to the word (_MARKS)
+        while b < n:
+            c = text[b]
+            if not ("\u064b" <= c <= "\u065f" or c == "\u0670" or c == "\u0640"):
+                break
+            b += 1
+        out.append((a, b))
+    return out
 
 
 class View:
@@ -112,8 +207,12 @@ class View:
         at, shifts = self._at, self._shift
         kept = []
         shift = last = 0
-        for m in DELETE_RE.finditer(text):
-            s, e = m.span()
+        if _COMPILED:
+            deleted, variants, caps = _scan(text)
+        else:
+            deleted, variants, caps = [m.start() for m in DELETE_RE.finditer(text)], _REPLACE, None
+        for s in deleted:
+            e = s + 1
             kept.append(text[last:s])
             last = e
             if at and at[-1] == s - shift:
@@ -126,7 +225,8 @@ class View:
         if kept:
             kept.append(text[last:])
             text = "".join(kept)
-        self.norm = _lower(_replace(text))
+        text = _replace(text, variants)
+        self.norm = _lower(text) if caps is None else _lower_at(text, caps)
 
     def orig(self, i: int) -> int:
         """Original index of the character at normalised index ``i``."""
@@ -139,21 +239,7 @@ class View:
         at, shift, text = self._at, self._shift, self.text
         if not at:
             return list(pairs)
-        n, nat = len(text), len(at)
-        out = []
-        k = 0
-        for s, e in pairs:
-            while k < nat and at[k] <= s:
-                k += 1
-            a = s + (shift[k - 1] if k else 0)
-            j = k
-            while j < nat and at[j] < e:
-                j += 1
-            b = e + (shift[j - 1] if j else 0)
-            while b < n and text[b] in _MARKS:
-                b += 1
-            out.append((a, b))
-        return out
+        return _spans(at, shift, text, pairs)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a non-empty normalised span."""
