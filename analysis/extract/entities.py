@@ -387,6 +387,8 @@ def _guarded(guard: Guard, view, s: int, e: int) -> bool | None:
     if guard.after is not None and guard.after.match(norm, e, e + 40):
         return True
     return guard.exact is None and _capitalised_inside(view, s, e)
+
+
 _LIST_GAP = re.compile(r"^[\s,،؛;/]*(?:(?:و|and|or|یا|أو|او)\s*)?$")
 
 
