@@ -413,7 +413,7 @@ def test_status_page_says_how_the_book_was_built(built):
                      r"October|November|December) \d{4}, \d{2}:\d{2} UTC", page)
     assert f"<td><p>{version('jupyter-book')}</p></td>" in page and f"<td><p>{version('pandas')}</p></td>" in page
     table = page.split('id="build-status-chapters"', 1)[1].split("<!-- /build-status -->", 1)[0]
-    rows = re.findall(r'<tr><td><a href="(\w+)\.html">', table)
+    rows = re.findall(r'<tr><td data-label="chapter"><a href="(\w+)\.html">', table)
     assert rows == ["corpus", "platform_policy", "takedown_numbers", "migration_networks", "codebook",
                     "methods"]
     assert table.count("book/corpus.py") == 1 and re.search(r"<code>[0-9a-f]{16}</code>", table)

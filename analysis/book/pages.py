@@ -62,6 +62,10 @@ def article_markdown(inp: ap.ArticleInputs, labels, raw_rel: str) -> str:
             + _raw_block(rest))
 
 
+INDEX_COLUMNS = ("article (outlet, date)", "language", "title (original, and translated)",
+                 "claims coded", "figures the extractor found")
+
+
 def _row_html(inp: ap.ArticleInputs, href: str, n_figures: int) -> str:
     a, row = inp.article, inp.article.row
     title = (f'<span{ap.lang_attrs(a.language, a.language)}>{ap.esc(row.title)}</span>'
@@ -69,18 +73,14 @@ def _row_html(inp: ap.ArticleInputs, href: str, n_figures: int) -> str:
     if inp.translation.title:
         title += f'<br><span class="translation" lang="en">{ap.esc(inp.translation.title)}</span>'
     claims = str(len(inp.claims)) if inp.claims else '<span class="muted">not yet coded</span>'
-    return (f'<tr><td><a href="{href}">{ap.esc(inp.label)}</a></td>'
-            f"<td>{ap.esc(ap.LANGUAGE_NAMES.get(a.language, a.language))}</td><td>{title}</td>"
-            f'<td class="num">{claims}</td><td class="num">{n_figures}</td></tr>')
+    return render.row_html(INDEX_COLUMNS, (
+        f'<a href="{href}">{ap.esc(inp.label)}</a>',
+        ap.esc(ap.LANGUAGE_NAMES.get(a.language, a.language)), title, claims, str(n_figures)),
+        num={"claims coded", "figures the extractor found"})
 
 
 def index_table(rows: list[str], caption: str) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("article (outlet, date)", "language",
-                                              "title (original, and translated)", "claims coded",
-                                              "figures the extractor found"))
-    return (f'<div class="table-wrapper"><table class="data-table articles-index">'
-            f"<caption>{ap.esc(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return render.table_html(INDEX_COLUMNS, rows, "data-table articles-index", caption)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from ..display import render
 from ..paths import Paths
 
 PAGE = "book/status"
@@ -108,6 +109,9 @@ Every package is pinned in `requirements.txt`.
 """.encode("utf-8")
 
 
+CHAPTER_COLUMNS = ("chapter", "source", "notebook", "execution seconds", "input digest")
+
+
 def chapters_html(results, sources: dict[str, str], titles: dict[str, str] | None = None) -> str:
     """The table of how each chapter was made in this build: each chapter by its
     title, its source file and digest in code."""
@@ -115,14 +119,11 @@ def chapters_html(results, sources: dict[str, str], titles: dict[str, str] | Non
     rows = []
     for r in results:
         how = "executed by this build" if r.executed else "re-used from the cache"
-        rows.append(f'<tr><td><a href="{html.escape(r.name)}.html">{html.escape(titles.get(r.name, r.name))}</a></td>'
-                    f"<td><code>{html.escape(sources.get(r.name, ''))}</code></td>"
-                    f"<td>{how}</td><td class=\"num\">{r.seconds:.1f}</td>"
-                    f"<td><code>{html.escape(r.digest[:16])}</code></td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("chapter", "source", "notebook", "execution seconds",
-                                              "input digest"))
-    return (f'<div class="table-wrapper"><table class="data-table build-status">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(render.row_html(CHAPTER_COLUMNS, (
+            f'<a href="{html.escape(r.name)}.html">{html.escape(titles.get(r.name, r.name))}</a>',
+            f"<code>{html.escape(sources.get(r.name, ''))}</code>", how, f"{r.seconds:.1f}",
+            f"<code>{html.escape(r.digest[:16])}</code>"), num={"execution seconds"}))
+    return render.table_html(CHAPTER_COLUMNS, rows, "data-table build-status")
 
 
 def fill(html_root: Path, results, sources: dict[str, str], titles: dict[str, str] | None = None) -> bool:

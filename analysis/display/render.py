@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -132,6 +132,27 @@ def table(df: pd.DataFrame, lang_of: Mapping[str, str] | None = None,
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrapper"><table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+_NUM = ' class="num"'
+
+
+def row_html(heads: Sequence[str], cells: Sequence[str], num: Collection[str] = ()) -> str:
+    """One row of a table whose cells are already HTML (escaped by the caller),
+    each cell with its column's name (``data-label``: a phone stacks the table
+    and shows the name beside it) and the columns in ``num`` aligned as numbers."""
+    return "<tr>" + "".join(
+        f'<td{_NUM if h in num else ""} data-label="{html.escape(h)}">{c}</td>'
+        for h, c in zip(heads, cells, strict=True)) + "</tr>"
+
+
+def table_html(heads: Sequence[str], rows: Iterable[str], css_class: str,
+               caption: str | None = None) -> str:
+    """A table from its column names and its rows (``row_html``), as ``table`` writes one."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrapper"><table class="{css_class}">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def spaced(df: pd.DataFrame, *cols: str, sep: str = "; ") -> pd.DataFrame:

@@ -5,7 +5,8 @@ A page is loaded in Debian's Chromium at a given width and colour scheme, and:
 - logs no console error and no uncaught exception; no request fails or leaves 127.0.0.1;
 - every image has loaded (``naturalWidth > 0``) and has alt text;
 - nothing makes the page scroll sideways; no text is clipped by its box;
-- no table has a header row with nothing in it;
+- no table has a header row with nothing in it, and every cell of a data table
+  has its column's name (shown beside it where a phone stacks the table);
 - headings do not skip a level;
 - every element holding Arabic or Persian script is laid out right to left, with a ``lang``;
 - axe-core finds no serious or critical violation (contrast included, in the theme shown).
@@ -73,6 +74,13 @@ DOM_CHECKS = r"""
     if (row.closest('[hidden], .d-none')) continue;
     if (row.cells.length && [...row.cells].every(c => !c.textContent.trim()))
       out.push(`empty table header row above "${(row.closest('table').tBodies[0] || row).textContent.trim().slice(0, 30)}"`);
+  }
+  // a phone stacks a data table, each cell under its column's name (data-label)
+  for (const td of main.querySelectorAll('table.data-table td')) {
+    if (!(td.getAttribute('data-label') || '').trim()) {
+      out.push(`table cell without its column's name: "${td.textContent.trim().slice(0, 30)}"`);
+      break;
+    }
   }
   return out;
 }

@@ -43,6 +43,7 @@ def test_the_checks_catch_each_kind_of_failure(browser, fixture_url):
         "sideways scroll": "scrolls sideways",
         "clipped text": "text clipped",
         "empty header row": "empty table header row",
+        "unlabelled cell": "table cell without its column's name",
         "contrast": "axe serious color-contrast",
     }
     missed = [kind for kind, text in expected.items() if not any(text in p for p in found)]
