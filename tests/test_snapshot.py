@@ -22,7 +22,9 @@ seen = set()
 def hook(event, args):
     if event == "open" and isinstance(args[0], (str, os.PathLike)):
         p = Path(os.path.abspath(args[0]))
-        if p.is_relative_to(root) and p.suffix not in (".py", ".pyc"):
+        # code is covered by the snapshot's digest, not its inputs: modules, and the
+        # .pxd beside one, read when its compiled build is looked for (analysis/compiled.py)
+        if p.is_relative_to(root) and p.suffix not in (".py", ".pyc", ".pxd"):
             seen.add(p.relative_to(root).as_posix())
 from analysis.evidence.loader import load_evidence
 from analysis.paths import Paths
@@ -91,3 +93,11 @@ def test_a_build_with_root_and_its_chapters_agree_on_the_digest(project):
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == snapshot.digest(project)
+
+
+def test_the_digest_covers_the_extractors_code_and_its_pxd_files():
+    # a .pxd types a compiled module's loops: code the evidence is computed by
+    code = {p.relative_to(snapshot._PACKAGE).as_posix() for p in snapshot._code_files()}
+    assert "extract/numbers.py" in code and "text/normalize.py" in code
+    pxds = {p.relative_to(snapshot._PACKAGE).as_posix() for p in snapshot._PACKAGE.rglob("*.pxd")}
+    assert pxds and pxds <= code

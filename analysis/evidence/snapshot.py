@@ -64,7 +64,8 @@ def input_files(paths: Paths) -> list[Path]:
 def _code_files() -> list[Path]:
     files = [_PACKAGE / "__init__.py", _PACKAGE / "paths.py", _PACKAGE / "errors.py"]
     for stage in _STAGES:
-        files += sorted((_PACKAGE / stage).rglob("*.py"))
+        # a .pxd is code too: C types for a module's compiled build (analysis/compiled.py)
+        files += sorted([*(_PACKAGE / stage).rglob("*.py"), *(_PACKAGE / stage).rglob("*.pxd")])
     return files
 
 
