@@ -158,10 +158,7 @@ def pooled(data: MethodsData, role: str) -> dict[str, dict[str, float]]:
     pooled (mentions added up, then divided): {kind: {"precision", "recall"}, "unit": {...}}."""
     sets = sets_with_role(data, role)
     bk = data.scores["by_kind"]
-    bk = bk[bk["set"].isin(sets)].groupby("kind")[["tp", "fp", "fn"]].sum()
-    out = {k: {"precision": r.tp / (r.tp + r.fp) if r.tp + r.fp else float("nan"),
-               "recall": r.tp / (r.tp + r.fn) if r.tp + r.fn else float("nan")}
-           for k, r in bk.iterrows()}
+    out = _pooled_counts(bk[bk["set"].isin(sets)], "tp", "fp", "fn")
     u = data.scores["units"]
     u = u[u["set"].isin(sets) & (u["lang"] == "all")][["matched", "unit_right"]].sum()
     out["unit"] = {"accuracy": u["unit_right"] / u["matched"] if u["matched"] else float("nan")}
@@ -179,12 +176,18 @@ def pooled_first_run(data: MethodsData, role: str) -> dict[str, dict[str, float]
     """Like ``pooled``, for the recorded first runs of the sets of a role."""
     f = data.first_runs
     f = f[f["set"].isin(sets_with_role(data, role)) & (f["lang"] == "all")]
-    f = f.groupby("kind")[["first_tp", "first_fp", "first_fn"]].sum()
-    return {k: {"precision": r.first_tp / (r.first_tp + r.first_fp) if r.first_tp + r.first_fp
-                else float("nan"),
-                "recall": r.first_tp / (r.first_tp + r.first_fn) if r.first_tp + r.first_fn
-                else float("nan")}
-            for k, r in f.iterrows()}
+    return _pooled_counts(f, "first_tp", "first_fp", "first_fn")
+
+
+def _pooled_counts(rows: pd.DataFrame, tp: str, fp: str, fn: str) -> dict[str, dict[str, float]]:
+    """Precision and recall per kind from the counts in columns ``tp``, ``fp``
+    and ``fn`` of ``rows``, added up per kind first (NaN where undefined)."""
+    out = {}
+    for k, r in rows.groupby("kind")[[tp, fp, fn]].sum().iterrows():
+        t, f_, n = r[tp], r[fp], r[fn]
+        out[k] = {"precision": t / (t + f_) if t + f_ else float("nan"),
+                  "recall": t / (t + n) if t + n else float("nan")}
+    return out
 
 
 def first_run_range(data: MethodsData, kind: str, measure: str) -> tuple[float, float, int]:
